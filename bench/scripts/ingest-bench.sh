@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end C-STORE ingest benchmark: DCMTK storescu -> each target, same files, same machine,
+# same run. Targets: storescp (DCMTK, --ignore), orthanc (Debian package, TCP_NODELAY=1),
+# custodian (our server, fsync durability on), discard (our C-STORE SCP with a discarding sink).
+# Usage: bench/scripts/ingest-bench.sh [N_FILES=2000] [REPEATS=3] [TARGETS="storescp orthanc custodian discard"]
+# Prints one line per target x associations with the median of REPEATS runs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+N=${1:-2000}; REPEATS=${2:-3}; TARGETS=${3:-"storescp orthanc custodian discard"}
+WORK=${BENCH_WORK:-/tmp/custodian-bench}
+DATA="$WORK/data-$N"
+mkdir -p "$WORK"
+if [ ! -d "$DATA" ] || [ "$(ls "$DATA" | wc -l)" -ne "$N" ]; then
+  rm -rf "$DATA"; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$DATA" "$N" 0.5
+fi
+PORT=$((20000 + RANDOM % 20000)); HTTP=$((PORT + 1))
+LOAD="$ROOT/bench/scripts/storescu-load.sh"
+
+wait_port() { for _ in $(seq 1 300); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+start_target() { # $1 target; sets PID, AET
+  local store="$WORK/store"; rm -rf "$store"; mkdir -p "$store"
+  case $1 in
+    storescp) AET=STORESCP; TCP_NODELAY=1 storescp --ignore -aet $AET "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+    orthanc) AET=ORTHANC
+      cat > "$WORK/orthanc.json" <<JSON
+{ "Name": "BENCH", "DicomAet": "$AET", "DicomPort": $PORT, "HttpPort": $HTTP,
+  "StorageDirectory": "$store", "IndexDirectory": "$store", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": [] }
+JSON
+      TCP_NODELAY=1 /usr/sbin/Orthanc "$WORK/orthanc.json" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+    custodian) AET=CUSTODIAN
+      cat > "$WORK/custodian.json" <<JSON
+{ "Name": "BENCH", "DicomAet": "$AET", "DicomPort": $PORT, "HttpPort": $HTTP,
+  "StorageDirectory": "$store", "IndexDirectory": "$store" }
+JSON
+      java -jar "$ROOT/server/target/custodian.jar" "$WORK/custodian.json" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+    discard) AET=DISCARD
+      java -cp "$ROOT/bench/target/benchmarks.jar" dev.custodian.bench.DiscardScp "$AET" "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+    *) echo "unknown target $1" >&2; exit 2 ;;
+  esac
+  wait_port "$PORT"
+}
+
+stop_target() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+
+printf "%-10s %6s %10s %12s %8s\n" target assocs instances "median_ips" "MB/s"
+for t in $TARGETS; do
+  for assocs in 1 4; do
+    results=()
+    for ((r = 0; r < REPEATS; r++)); do
+      start_target "$t"
+      line=$("$LOAD" 127.0.0.1 "$PORT" "$AET" "$DATA" "$assocs")
+      stop_target
+      results+=("$line")
+    done
+    printf '%s\n' "${results[@]}" | sort -k3 -n | awk -v t="$t" -v a="$assocs" -v r="$REPEATS" \
+      'NR == int((r + 1) / 2) { printf "%-10s %6d %10d %12.1f %8.1f\n", t, a, $1, $3, $4 }'
+  done
+done
