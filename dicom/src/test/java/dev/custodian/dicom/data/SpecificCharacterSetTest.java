@@ -94,6 +94,14 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void koreanAsValue1NeedsNoEscape() {
+        // seen in the wild: KS X 1001 in G1 from the start, no designation written
+        SpecificCharacterSet cs = SpecificCharacterSet.of("ISO 2022 IR 149");
+        assertThat(cs.decode(hex("4b696d5e b1e8c8f1c1df"), 0, 10, VR.PN)).isEqualTo("Kim^김희중");
+        assertThat(hex(cs.encode("Kim^김희중"))).isEqualTo("4b696d5eb1e8c8f1c1df");
+    }
+
+    @Test
     void singleByteCodeExtensionsSwitchG1() {
         SpecificCharacterSet cs = SpecificCharacterSet.of("ISO 2022 IR 100", "ISO 2022 IR 126");
         byte[] encoded = cs.encode("é Δ");
