@@ -26,7 +26,12 @@ import java.util.Map;
  * {@link #unsupportedTerms()} and otherwise ignored (an unknown value 1 means the default
  * repertoire) — never an exception. Characters the repertoire lacks encode as '?'.
  *
- * <p>Immutable and thread-safe.
+ * <p>Multi-valued text must be decoded as a whole and split on '\' afterwards: only a single-byte
+ * 05/12 is the value delimiter (PS3.5 §6.1.2.3); GB18030, GBK and ISO 2022 Kanji may contain the
+ * byte 05/12 inside a character, and the decoders here never turn such a byte into '\'.
+ *
+ * <p>The code tables are the JDK's (module jdk.charsets: EUC-JP, EUC-KR, GB2312, GBK, GB18030,
+ * ISO 8859-x). Immutable and thread-safe.
  */
 public final class SpecificCharacterSet {
     private static final Map<String, Term> TERMS = definedTerms();
