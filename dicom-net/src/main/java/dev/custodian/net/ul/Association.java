@@ -374,7 +374,7 @@ public final class Association {
         if (rq == null) {
             return "[" + (requestor ? "to " : "from ") + connection.remoteAddress() + "]";
         }
-        return "[" + rq.callingAeTitle() + (requestor ? "->" : "<-") + rq.calledAeTitle() + " "
+        return "[" + rq.callingAeTitle() + "->" + rq.calledAeTitle() + (requestor ? " to " : " from ")
                 + connection.remoteAddress() + "]";
     }
 
