@@ -39,6 +39,6 @@ public record CloseReason(Kind kind, String detail, Throwable cause) {
 
     @Override
     public String toString() {
-        return kind + ": " + detail + (cause == null ? "" : " (" + cause + ")");
+        return kind + ": " + detail + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
     }
 }

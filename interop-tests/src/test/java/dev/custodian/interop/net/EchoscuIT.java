@@ -28,10 +28,21 @@ class EchoscuIT {
     @Test
     void severalEchoesOnOneAssociation() throws Exception {
         try (NetFixture f = new NetFixture(4, null)) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE, "-r", "5");
+            NetFixture.Run run = f.echoscu(NetFixture.AE, "--repeat", "5");
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(f.echo.echoes).hasValue(5);
             f.awaitQuiet();
+        }
+    }
+
+    @Test
+    void echoscuAbortIsSeenAsAbortByPeer() throws Exception {
+        try (NetFixture f = new NetFixture(4, null)) {
+            NetFixture.Run run = f.echoscu(NetFixture.AE, "--abort");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            f.awaitQuiet();
+            assertThat(f.closeReasons).singleElement()
+                    .satisfies(r -> assertThat(r.kind()).isEqualTo(CloseReason.Kind.ABORTED_BY_PEER));
         }
     }
 

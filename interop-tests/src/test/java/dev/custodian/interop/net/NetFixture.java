@@ -9,6 +9,7 @@ import dev.custodian.net.transport.DicomAcceptor;
 import dev.custodian.net.transport.TlsConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.net.ul.CloseReason;
 import dev.custodian.net.ul.DefaultAcceptorPolicy;
 import dev.custodian.net.ul.SupportedSyntaxes;
 import java.io.IOException;
@@ -39,6 +40,8 @@ final class NetFixture implements AutoCloseable {
     final AssociationRuntime runtime = new AssociationRuntime(readers, scheduler);
     final EchoResponder echo = new EchoResponder();
     final DicomAcceptor acceptor;
+    /** How each association that got established ended. */
+    final List<CloseReason> closeReasons = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     NetFixture(int maxAssociations, TlsConfig tls) throws IOException {
         this(maxAssociations, tls, Duration.ofSeconds(1), Duration.ofSeconds(5));
@@ -50,7 +53,10 @@ final class NetFixture implements AutoCloseable {
         SupportedSyntaxes syntaxes = SupportedSyntaxes.builder()
                 .add(EchoResponder.VERIFICATION, EXPLICIT_LE, IMPLICIT_LE).build();
         acceptor = DicomAcceptor.start(new AcceptorConfig("127.0.0.1", 0, maxAssociations, settings, tls),
-                new DefaultAcceptorPolicy(Set.of(AE), calling -> true, syntaxes), a -> echo, runtime,
+                new DefaultAcceptorPolicy(Set.of(AE), calling -> true, syntaxes), a -> {
+                    a.addCloseListener((x, reason) -> closeReasons.add(reason));
+                    return echo;
+                }, runtime,
                 acceptThreads);
     }
 
