@@ -58,6 +58,7 @@ public final class Association {
     volatile AAssociateAc acceptance;
     private volatile Map<Integer, NegotiatedContext> contexts = Map.of();
     volatile Thread readerThread;
+    private volatile CloseReason finalReason;
 
     Association(Connection connection, AssociationSettings settings, AssociationRuntime runtime, boolean requestor) {
         this.connection = connection;
@@ -293,8 +294,9 @@ public final class Association {
     /** Called once when the association ends; at once if it already has. */
     public void addCloseListener(CloseListener l) {
         closeListeners.add(l);
-        if (closed.isDone() && closeListeners.remove(l)) {
-            l.onClose(this, closed.join());
+        CloseReason r = finalReason;
+        if (r != null && closeListeners.remove(l)) {
+            l.onClose(this, r); // ended meanwhile: whoever removes the listener calls it, exactly once
         }
     }
 
@@ -341,6 +343,7 @@ public final class Association {
         } else {
             LOG.info("{} closed: {}", name(), r);
         }
+        finalReason = r;
         for (CloseListener l : closeListeners) {
             if (closeListeners.remove(l)) {
                 try {
