@@ -234,7 +234,8 @@ public final class Association {
     /**
      * Releases the association (A-RELEASE, PS3.8 §7.2) after any message being sent, and waits
      * for the peer's A-RELEASE-RP. Must not be called from the reader thread (i.e. from a
-     * listener callback). On timeout the association is aborted.
+     * listener callback). If the association is already being released (the peer asked first, or
+     * a release collision), waits for that release instead. On timeout the association is aborted.
      *
      * @throws IOException not released within {@code timeout}, or it ended another way
      */
@@ -249,7 +250,10 @@ public final class Association {
             try {
                 machine.handle(Event.EVT11, null);
             } catch (IllegalStateException e) {
-                throw new IOException(notOpen());
+                if (!isEnding()) {
+                    throw new IOException(notOpen());
+                }
+                // already being released or closed (e.g. the peer released first): its outcome counts
             } finally {
                 writer.messageLock.unlock();
             }
@@ -267,6 +271,11 @@ public final class Association {
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
         }
+    }
+
+    private boolean isEnding() {
+        State s = machine.state();
+        return s == State.STA1 || s.ordinal() >= State.STA7.ordinal();
     }
 
     /**
