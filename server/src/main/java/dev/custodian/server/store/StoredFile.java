@@ -1,0 +1,33 @@
+package dev.custodian.server.store;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A file durably in the storage area: its identifier, size in bytes and SHA-256 checksum
+ * (64 lower-case hex digits) of its content.
+ */
+public record StoredFile(String uuid, long size, String sha256) {
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+    public StoredFile {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(sha256, "sha256");
+        requireUuid(uuid);
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0: " + size);
+        }
+        if (!HEX64.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: " + sha256);
+        }
+    }
+
+    /** Rejects anything but a lower-case RFC 4122 UUID (so it is safe as a file name). */
+    public static String requireUuid(String uuid) {
+        if (uuid == null || !UUID.matcher(uuid).matches()) {
+            throw new IllegalArgumentException("not a storage file identifier: " + uuid);
+        }
+        return uuid;
+    }
+}
