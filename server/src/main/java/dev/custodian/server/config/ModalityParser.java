@@ -1,6 +1,8 @@
 package dev.custodian.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,11 +11,12 @@ import java.util.Map;
  * {@code DicomModalities}: each entry either Orthanc's array form {@code ["AET", "host", port]}
  * (an optional 4th element is the manufacturer) or its object form with {@code AET, Host, Port,
  * Manufacturer, AllowEcho, AllowFind, AllowFindWorklist, AllowGet, AllowMove, AllowStore,
- * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout}.
+ * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout}. {@code AllowNAction} and
+ * {@code AllowEventReport} (Orthanc's finer switches) both feed {@code AllowStorageCommitment}.
  */
 public final class ModalityParser {
     private static final java.util.Set<String> IGNORED_MODALITY_KEYS =
-            java.util.Set.of("UseDicomTls", "Retrieve", "RetrieveMethod", "AllowNAction", "AllowNEventReport");
+            java.util.Set.of("Retrieve", "RetrieveMethod");
 
     private ModalityParser() {}
 
@@ -28,6 +31,31 @@ public final class ModalityParser {
             result.put(name, parse(all.raw(name), all.key(name)));
         }
         return result;
+    }
+
+    /** The object form of a modality, as {@code GET /modalities?expand} shows it and the index stores it. */
+    public static ObjectNode toJson(RemoteModality m) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("AET", m.aet());
+        o.put("Host", m.host());
+        o.put("Port", m.port());
+        o.put("Manufacturer", m.manufacturer());
+        o.put("AllowEcho", m.allowEcho());
+        o.put("AllowFind", m.allowFind());
+        o.put("AllowFindWorklist", m.allowFindWorklist());
+        o.put("AllowGet", m.allowGet());
+        o.put("AllowMove", m.allowMove());
+        o.put("AllowStore", m.allowStore());
+        o.put("AllowStorageCommitment", m.allowStorageCommitment());
+        o.put("AllowNAction", m.allowStorageCommitment());
+        o.put("AllowEventReport", m.allowStorageCommitment());
+        o.put("AllowTranscoding", m.allowTranscoding());
+        if (m.localAet() != null) {
+            o.put("LocalAet", m.localAet());
+        }
+        o.put("Timeout", m.timeoutSeconds());
+        o.put("UseDicomTls", false);
+        return o;
     }
 
     /** Parses one modality in either form; {@code key} names it in error messages. */
@@ -75,6 +103,9 @@ public final class ModalityParser {
 
     private static RemoteModality fromObject(JsonFields m) {
         m.ignore(IGNORED_MODALITY_KEYS);
+        if (m.bool("UseDicomTls", false)) {
+            throw new ConfigException(m.key("UseDicomTls"), "DICOM TLS is not supported by Custodian (only false is accepted)");
+        }
         String aet = m.string("AET", null);
         if (aet == null) {
             throw new ConfigException(m.key("AET"), "is required");
@@ -95,7 +126,8 @@ public final class ModalityParser {
                 m.bool("AllowGet", true),
                 m.bool("AllowMove", true),
                 m.bool("AllowStore", true),
-                m.bool("AllowStorageCommitment", true),
+                m.bool("AllowStorageCommitment", true) && m.bool("AllowNAction", true)
+                        && m.bool("AllowEventReport", true),
                 m.bool("AllowTranscoding", true),
                 m.string("LocalAet", null),
                 (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE));
