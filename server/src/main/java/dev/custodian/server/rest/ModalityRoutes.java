@@ -41,14 +41,21 @@ final class ModalityRoutes {
             return;
         }
         Map<String, Object> expanded = new LinkedHashMap<>();
-        all.forEach((name, m) -> expanded.put(name, ModalityParser.toJson(m)));
+        all.forEach((name, m) -> expanded.put(name, sorted(m)));
         ctx.json(expanded);
     }
 
     private void get(Context ctx) {
         String name = ctx.pathParam("id");
         RemoteModality m = modalities.get(name).orElseThrow(() -> RestException.unknown("modality " + name));
-        ctx.json(ModalityParser.toJson(m));
+        ctx.json(sorted(m));
+    }
+
+    /** Orthanc writes JSON keys in alphabetical order. */
+    private Map<String, Object> sorted(RemoteModality m) {
+        Map<String, Object> result = new java.util.TreeMap<>();
+        ModalityParser.toJson(m).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+        return result;
     }
 
     private void put(Context ctx) {
@@ -66,7 +73,7 @@ final class ModalityRoutes {
             throw new RestException(OrthancError.BAD_REQUEST, e.getMessage());
         }
         modalities.put(name, modality);
-        ctx.json(ModalityParser.toJson(modality));
+        ctx.json(sorted(modality));
     }
 
     private void delete(Context ctx) {

@@ -9,6 +9,7 @@ import dev.custodian.server.store.StorageFullException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
@@ -58,16 +59,8 @@ public final class RestServer implements AutoCloseable {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, OrthancError.INTERNAL_ERROR, e.toString());
         });
-        app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
-                error(ctx, OrthancError.UNKNOWN_RESOURCE, "no such route: " + ctx.path());
-            }
-        });
-        app.error(405, ctx -> {
-            if (ctx.resultInputStream() == null) {
-                error(ctx, OrthancError.BAD_REQUEST, "method " + ctx.method() + " not allowed on " + ctx.path());
-            }
-        });
+        app.exception(EndpointNotFound.class,
+                (e, ctx) -> error(ctx, OrthancError.UNKNOWN_RESOURCE, "no such route: " + ctx.method() + " " + ctx.path()));
     }
 
     /** The Orthanc error body: {@code HttpStatus, HttpError, Message, Details, Method, Uri, OrthancError, OrthancStatus}. */
