@@ -6,7 +6,6 @@ import dev.custodian.server.store.StoredFile;
 import dev.custodian.server.store.VerifyResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -108,10 +107,5 @@ public final class Archive {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not delete unreferenced file {}: {}", uuid, e.toString());
         }
-    }
-
-    /** Deletes several files (used after bulk operations). */
-    void deleteFiles(List<String> uuids) {
-        uuids.forEach(this::deleteQuietly);
     }
 }
