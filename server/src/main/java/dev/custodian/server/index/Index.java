@@ -21,8 +21,12 @@ import org.jdbi.v3.core.JdbiException;
  * Duplicates are detected by SOP Instance UID, which PS3.3 §C.12.1.1.1 makes globally unique.
  */
 public final class Index {
-    /** Unique violation, serialization failure, deadlock: a concurrent writer won; run again. */
-    private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01");
+    /**
+     * Unique violation (a concurrent store created the same row), foreign key violation (a
+     * concurrent delete removed the parent we found), serialization failure, deadlock: another
+     * writer won the race; running the transaction again sees its result.
+     */
+    private static final Set<String> RETRYABLE = Set.of("23505", "23503", "40001", "40P01");
     private static final int ATTEMPTS = 5;
 
     private final IndexDatabase db;
