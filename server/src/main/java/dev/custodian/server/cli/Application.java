@@ -13,6 +13,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +28,22 @@ public final class Application implements AutoCloseable {
     private final Archive archive;
     private final Modalities modalities;
     private final RestServer rest;
+    private final Thread sweeper;
+
+    /**
+     * Files renamed into the storage area this long before start without an index row are
+     * orphans of a crash; younger ones may belong to an ingest in flight on another node.
+     */
+    static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        RestServer rest) {
+                        RestServer rest, Thread sweeper) {
         this.config = config;
         this.database = database;
         this.archive = archive;
         this.modalities = modalities;
         this.rest = rest;
+        this.sweeper = sweeper;
     }
 
     /** Opens storage and index (migrating the schema) and starts the HTTP server. */
@@ -55,10 +66,23 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, rest);
+            Thread sweeper = new Thread(() -> sweep(archive, clock.instant().minus(ORPHAN_AGE)), "storage-sweep");
+            sweeper.start();
+            return new Application(config, database, archive, modalities, rest, sweeper);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static void sweep(Archive archive, Instant before) {
+        try {
+            long removed = archive.removeUnindexedFiles(before);
+            if (removed > 0) {
+                LOG.warn("removed {} stored files that no index row refers to (left by an interrupted ingest)", removed);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("sweep of unindexed files failed: {}", e.toString());
         }
     }
 
@@ -87,6 +111,10 @@ public final class Application implements AutoCloseable {
     public void close() {
         try {
             rest.close();
+            sweeper.interrupt();
+            sweeper.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             database.close();
         }

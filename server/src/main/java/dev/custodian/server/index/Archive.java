@@ -6,6 +6,7 @@ import dev.custodian.server.store.StoredFile;
 import dev.custodian.server.store.VerifyResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -98,6 +99,23 @@ public final class Archive {
             throw new IllegalArgumentException("not an instance: " + instance.level());
         }
         return storage.verify(instance.file().file());
+    }
+
+    /**
+     * Deletes stored files that no instance refers to: left by a crash between the rename of a
+     * file and the commit of its index transaction. Only files older than {@code modifiedBefore}
+     * are considered, so that an ingest in flight (here or on another node sharing the storage)
+     * is never touched. Stops early when the thread is interrupted. Returns how many went.
+     */
+    public long removeUnindexedFiles(Instant modifiedBefore) throws IOException {
+        long[] removed = {0};
+        storage.forEachFile(modifiedBefore, uuid -> {
+            if (!Thread.currentThread().isInterrupted() && !index.isFileReferenced(uuid)) {
+                deleteQuietly(uuid);
+                removed[0]++;
+            }
+        });
+        return removed[0];
     }
 
     /** Files no longer referenced by the index: failure to delete one only wastes space. */

@@ -116,6 +116,12 @@ public final class Index {
                 .map(row -> HierarchySql.toResource(h, ResourceLevel.INSTANCE, row)));
     }
 
+    /** True when an instance row refers to this storage file. */
+    public boolean isFileReferenced(String fileUuid) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM instances WHERE file_uuid = :u")
+                .bind("u", fileUuid).mapTo(Long.class).one() > 0);
+    }
+
     /** Public identifiers in order of creation, skipping {@code since}, at most {@code limit} (0: all). */
     public List<String> list(ResourceLevel level, long since, long limit) {
         if (since < 0 || limit < 0) {

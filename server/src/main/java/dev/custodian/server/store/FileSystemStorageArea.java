@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -108,6 +110,25 @@ public final class FileSystemStorageArea implements StorageArea {
     @Override
     public boolean delete(String uuid) throws IOException {
         return Files.deleteIfExists(pathOf(uuid));
+    }
+
+    @Override
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException {
+        try (Stream<Path> files = Files.find(root, 3, (p, attrs) -> attrs.isRegularFile()
+                && p.getNameCount() == root.getNameCount() + 3
+                && isStoredName(p.getFileName().toString())
+                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore))) {
+            files.forEach(p -> action.accept(p.getFileName().toString()));
+        }
+    }
+
+    private static boolean isStoredName(String name) {
+        try {
+            StoredFile.requireUuid(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,17 +21,25 @@ import java.util.function.Supplier;
  */
 public final class InMemoryStorageArea implements StorageArea {
     private final ConcurrentMap<String, byte[]> files = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> committedAt = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final AtomicLong used = new AtomicLong();
     private final long quotaBytes;
     private final Supplier<UUID> uuids;
 
     /** @param quotaBytes total bytes of pending and stored files allowed; 0 = unlimited */
     public InMemoryStorageArea(long quotaBytes, Supplier<UUID> uuids) {
+        this(quotaBytes, uuids, Clock.systemUTC());
+    }
+
+    /** @param clock stamps committed files, for {@link #forEachFile} */
+    public InMemoryStorageArea(long quotaBytes, Supplier<UUID> uuids, Clock clock) {
         if (quotaBytes < 0) {
             throw new IllegalArgumentException("quota must be >= 0: " + quotaBytes);
         }
         this.quotaBytes = quotaBytes;
         this.uuids = uuids;
+        this.clock = clock;
     }
 
     public InMemoryStorageArea() {
@@ -70,10 +81,20 @@ public final class InMemoryStorageArea implements StorageArea {
     @Override
     public boolean delete(String uuid) {
         byte[] removed = files.remove(StoredFile.requireUuid(uuid));
+        committedAt.remove(uuid);
         if (removed != null) {
             used.addAndGet(-removed.length);
         }
         return removed != null;
+    }
+
+    @Override
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action) {
+        committedAt.forEach((uuid, at) -> {
+            if (at.isBefore(modifiedBefore) && files.containsKey(uuid)) {
+                action.accept(uuid);
+            }
+        });
     }
 
     @Override
@@ -108,6 +129,7 @@ public final class InMemoryStorageArea implements StorageArea {
                 throw new IllegalStateException("file " + uuid + " already committed or aborted");
             }
             finished = true;
+            committedAt.put(uuid, clock.instant());
             files.put(uuid, buffer.toByteArray());
             return new StoredFile(uuid, output.count(), output.hex());
         }

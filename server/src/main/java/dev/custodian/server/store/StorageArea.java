@@ -2,6 +2,8 @@ package dev.custodian.server.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Where instance files live, by identifier. Writes go through {@link PendingFile} so that a
@@ -17,6 +19,12 @@ public interface StorageArea {
 
     /** Removes a stored file; returns false when it was already absent. */
     boolean delete(String uuid) throws IOException;
+
+    /**
+     * Calls {@code action} with the identifier of every stored file last modified before
+     * {@code modifiedBefore} (pending files excluded), to find files the index does not know.
+     */
+    void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException;
 
     /** Re-reads the file and checks its size and SHA-256 against what was recorded. */
     VerifyResult verify(StoredFile expected) throws IOException;

@@ -112,6 +112,24 @@ class ArchiveTest {
     }
 
     @Test
+    void unindexedFilesOlderThanTheCutAreSweptAway() throws Exception {
+        Archive archive = archive(false, 0);
+        archive.store(bytes(10), attributes("P", "1", "1.1", "1.1.1"), IndexContractTest.FROM_CT);
+        try (PendingFile orphan = storage.begin()) {
+            orphan.output().write(new byte[5]);
+            orphan.commit(); // renamed, then the process "crashed" before the index transaction
+        }
+        assertThat(storage.fileCount()).isEqualTo(2);
+        assertThat(archive.removeUnindexedFiles(java.time.Instant.now().minusSeconds(3600))).isZero();
+        assertThat(archive.removeUnindexedFiles(java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(storage.fileCount()).isEqualTo(1);
+        assertThat(storage.usedBytes()).isEqualTo(10);
+        Resource kept = archive.index().list(ResourceLevel.INSTANCE, 0, 0).stream()
+                .map(id -> archive.index().find(ResourceLevel.INSTANCE, id).orElseThrow()).findFirst().orElseThrow();
+        assertThat(archive.verify(kept)).isEqualTo(VerifyResult.OK);
+    }
+
+    @Test
     void deletionRemovesFilesAfterTheRows() throws Exception {
         Archive archive = archive(false, 0);
         archive.store(bytes(10), attributes("P", "1", "1.1", "1.1.1"), IndexContractTest.FROM_CT);

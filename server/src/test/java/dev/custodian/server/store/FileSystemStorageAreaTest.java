@@ -155,6 +155,30 @@ class FileSystemStorageAreaTest {
     }
 
     @Test
+    void listsStoredFilesOlderThanAnInstantButNotPendingOnes() throws Exception {
+        FileSystemStorageArea area = area();
+        StoredFile old;
+        StoredFile recent;
+        try (PendingFile p = area.begin()) {
+            old = p.commit();
+        }
+        try (PendingFile p = area.begin()) {
+            recent = p.commit();
+        }
+        java.time.Instant cut = java.time.Instant.now().minusSeconds(3600);
+        Files.setLastModifiedTime(area.pathOf(old.uuid()), java.nio.file.attribute.FileTime.from(cut.minusSeconds(1)));
+        try (PendingFile pending = area.begin()) {
+            Files.setLastModifiedTime(area.pathOf(recent.uuid()), java.nio.file.attribute.FileTime.from(cut.plusSeconds(1)));
+            java.util.List<String> found = new java.util.ArrayList<>();
+            area.forEachFile(cut, found::add);
+            assertThat(found).containsExactly(old.uuid());
+            java.util.List<String> all = new java.util.ArrayList<>();
+            area.forEachFile(java.time.Instant.now().plusSeconds(60), all::add);
+            assertThat(all).containsExactlyInAnyOrder(old.uuid(), recent.uuid());
+        }
+    }
+
+    @Test
     void directoryFsyncWorksOnThisPlatform() throws Exception {
         FileSystemStorageArea.forceDirectory(root);
     }
