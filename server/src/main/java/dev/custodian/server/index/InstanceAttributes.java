@@ -8,9 +8,10 @@ import java.util.function.Function;
 
 /**
  * The attributes of one received instance that the index keeps: a value per
- * {@link MainDicomTag}, absent when the data set has none. Values are trimmed of the trailing
- * spaces and NULs of DICOM padding (PS3.5 §6.2). The three hierarchy UIDs and the SOP Class UID
- * are required; a missing Patient ID is kept as the empty string, as Orthanc does.
+ * {@link MainDicomTag}, absent (null) when the data set does not contain the attribute, the empty
+ * string when it contains it without a value (reported as {@code ""}, as Orthanc does). Values
+ * are trimmed of the spaces and NULs of DICOM padding (PS3.5 §6.2). The three hierarchy UIDs and
+ * the SOP Class UID are required non-empty; a missing Patient ID is kept as the empty string.
  */
 public record InstanceAttributes(Map<MainDicomTag, String> values) {
 
@@ -19,14 +20,14 @@ public record InstanceAttributes(Map<MainDicomTag, String> values) {
         EnumMap<MainDicomTag, String> copy = new EnumMap<>(MainDicomTag.class);
         values.forEach((tag, value) -> {
             String trimmed = trim(value);
-            if (trimmed != null && !trimmed.isEmpty()) {
+            if (trimmed != null) {
                 copy.put(Objects.requireNonNull(tag, "tag"), trimmed);
             }
         });
         copy.putIfAbsent(MainDicomTag.PATIENT_ID, "");
         for (MainDicomTag required : new MainDicomTag[] {MainDicomTag.STUDY_INSTANCE_UID,
                 MainDicomTag.SERIES_INSTANCE_UID, MainDicomTag.SOP_INSTANCE_UID, MainDicomTag.SOP_CLASS_UID}) {
-            if (!copy.containsKey(required)) {
+            if (copy.getOrDefault(required, "").isEmpty()) {
                 throw new IllegalArgumentException("missing " + required.keyword() + " "
                         + String.format("(%04X,%04X)", required.tag() >>> 16, required.tag() & 0xFFFF));
             }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class InstanceAttributesTest {
 
     @Test
-    void trimsDicomPaddingAndDropsEmptyValues() {
+    void trimsDicomPaddingAndKeepsEmptyValuesApartFromAbsentOnes() {
         InstanceAttributes a = InstanceAttributes.from(tag -> switch (tag) {
             case STUDY_INSTANCE_UID -> "1.2\0";
             case SERIES_INSTANCE_UID -> "1.2.3";
@@ -21,7 +21,8 @@ class InstanceAttributesTest {
         });
         assertThat(a.studyInstanceUid()).isEqualTo("1.2");
         assertThat(a.get(MainDicomTag.PATIENT_NAME)).isEqualTo("Doe^John");
-        assertThat(a.values()).doesNotContainKey(MainDicomTag.MODALITY);
+        assertThat(a.get(MainDicomTag.MODALITY)).isEmpty();
+        assertThat(a.values()).doesNotContainKey(MainDicomTag.BODY_PART_EXAMINED);
         assertThat(a.patientId()).isEmpty();
         assertThat(a.publicId(ResourceLevel.PATIENT)).isEqualTo(OrthancIds.patient(""));
     }
@@ -33,6 +34,9 @@ class InstanceAttributesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SOPClassUID (0008,0016)");
         assertThatThrownBy(() -> new InstanceAttributes(Map.of(MainDicomTag.SOP_CLASS_UID, "1")))
                 .hasMessageContaining("StudyInstanceUID (0020,000D)");
+        assertThatThrownBy(() -> new InstanceAttributes(Map.of(MainDicomTag.STUDY_INSTANCE_UID, "1",
+                MainDicomTag.SERIES_INSTANCE_UID, "2", MainDicomTag.SOP_INSTANCE_UID, " ", MainDicomTag.SOP_CLASS_UID, "4")))
+                .hasMessageContaining("SOPInstanceUID");
     }
 
     @Test
