@@ -119,10 +119,12 @@ final class ResourceRoutes {
 
     private void file(Context ctx) throws IOException {
         Resource instance = find(ResourceLevel.INSTANCE, ctx.pathParam("id"));
-        InputStream in = archive.storage().open(instance.file().file().uuid());
-        ctx.contentType("application/dicom");
-        ctx.header("Content-Length", Long.toString(instance.file().file().size()));
-        ctx.result(in);
+        try (InputStream in = archive.storage().open(instance.file().file().uuid())) {
+            ctx.contentType("application/dicom");
+            ctx.res().setContentLengthLong(instance.file().file().size());
+            // the servlet's own stream: no compression, so the length announced stays true
+            in.transferTo(ctx.res().getOutputStream());
+        }
     }
 
     private Map<String, String> metadataOf(Resource instance) {
