@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * {@code /patients}, {@code /studies}, {@code /series}, {@code /instances}: lists (with
  * {@code expand}, {@code since}, {@code limit}), one resource, its descendants
- * ({@code /studies/{id}/instances} ...), deletion, the instance's file and metadata.
+ * ({@code /studies/{id}/instances} ...), its ancestors ({@code /instances/{id}/study} ...),
+ * deletion, the instance's file and metadata.
  */
 final class ResourceRoutes {
     private final Archive archive;
@@ -38,6 +39,11 @@ final class ResourceRoutes {
             for (ResourceLevel below = level.child(); below != null; below = below.child()) {
                 ResourceLevel target = below;
                 app.get(base + "/{id}/" + target.table(), ctx -> descendants(ctx, level, target));
+            }
+            for (ResourceLevel above = level.parent(); above != null; above = above.parent()) {
+                ResourceLevel target = above;
+                String singular = target.orthancName().toLowerCase(java.util.Locale.ROOT);
+                app.get(base + "/{id}/" + singular, ctx -> ctx.json(json.of(ancestor(ctx.pathParam("id"), level, target))));
             }
         }
         app.get("/instances/{id}/file", this::file);
@@ -95,6 +101,15 @@ final class ResourceRoutes {
             current = next;
         }
         ctx.json(current.stream().map(json::of).toList());
+    }
+
+    /** Orthanc's {@code /instances/{id}/study} and the like: the ancestor at {@code target}. */
+    private Resource ancestor(String id, ResourceLevel level, ResourceLevel target) {
+        Resource current = find(level, id);
+        while (current.level() != target) {
+            current = find(current.level().parent(), current.parentId());
+        }
+        return current;
     }
 
     private void delete(Context ctx, ResourceLevel level) {

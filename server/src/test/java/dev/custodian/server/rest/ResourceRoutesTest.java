@@ -132,6 +132,10 @@ class ResourceRoutesTest {
         assertThat(series.get("Status").asText()).isEqualTo("Unknown");
         assertThat(series.get("MainDicomTags").get("Modality").asText()).isEqualTo("CT");
 
+        assertThat(rest.getJson("/instances/" + first.instanceId() + "/study").get("ID").asText()).isEqualTo(first.studyId());
+        assertThat(rest.getJson("/instances/" + first.instanceId() + "/patient").get("ID").asText())
+                .isEqualTo(first.patientId());
+        assertThat(rest.getJson("/series/" + first.seriesId() + "/study").get("Type").asText()).isEqualTo("Study");
         JsonNode instances = rest.getJson("/patients/" + first.patientId() + "/instances");
         assertThat(instances).extracting(n -> n.get("ID").asText()).containsExactly(first.instanceId(), second.instanceId());
     }
