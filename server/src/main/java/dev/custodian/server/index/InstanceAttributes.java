@@ -1,5 +1,6 @@
 package dev.custodian.server.index;
 
+import dev.custodian.dicom.data.DataSet;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -45,6 +46,20 @@ public record InstanceAttributes(Map<MainDicomTag, String> values) {
             }
         }
         return new InstanceAttributes(map);
+    }
+
+    /**
+     * Reads the main tags of a data set: multiple values joined with '\\' as in the DICOM
+     * encoding (PS3.5 §6.4), an element present without value as "". The transfer syntax comes
+     * from the File Meta Information or the presentation context, not from the data set.
+     */
+    public static InstanceAttributes fromDataSet(DataSet dataSet, String transferSyntaxUid) {
+        return from(tag -> {
+            if (tag == MainDicomTag.TRANSFER_SYNTAX_UID) {
+                return transferSyntaxUid;
+            }
+            return dataSet.contains(tag.tag()) ? String.join("\\", dataSet.getStrings(tag.tag())) : null;
+        });
     }
 
     private static String trim(String value) {

@@ -50,6 +50,8 @@ public final class RestServer implements AutoCloseable {
         new SystemRoutes(config, archive.index(), version, metrics).register(app);
         new ResourceRoutes(archive, new ResourceJson(archive.index(), clock)).register(app);
         new ModalityRoutes(modalities, json).register(app);
+        new UploadRoutes(archive, clock).register(app);
+        new TagRoutes(archive).register(app);
         for (Routes r : extra) {
             r.register(app, json);
         }
