@@ -3,6 +3,7 @@ package dev.custodian.server.cli;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.index.Archive;
 import dev.custodian.server.index.Index;
+import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.rest.RestServer;
@@ -47,7 +48,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** Opens storage and index (migrating the schema) and starts the HTTP server. */
-    public static Application start(CustodianConfig config, String version, Clock clock) throws IOException {
+    public static Application start(CustodianConfig config, String version, Clock clock, RestServer.Routes... extraRoutes)
+            throws IOException {
         FileSystemStorageArea storage = FileSystemStorageArea.open(config.storageDirectory(),
                 config.minimumFreeDiskSpaceMb() * 1024 * 1024);
         int stray = storage.removeTemporaryFiles();
@@ -62,7 +64,7 @@ public final class Application implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
-            RestServer rest = new RestServer(config, archive, modalities, version, metrics, clock).start();
+            RestServer rest = new RestServer(config, archive, modalities, version, metrics, clock, extraRoutes).start();
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
@@ -92,6 +94,11 @@ public final class Application implements AutoCloseable {
 
     public Archive archive() {
         return archive;
+    }
+
+    /** The C-STORE SCP's storage step, for the DICOM service. */
+    public Ingest ingest() {
+        return new Ingest(archive);
     }
 
     public Modalities modalities() {
