@@ -66,7 +66,7 @@ final class TagRoutes {
 
     Map<String, Object> full(DataSet ds) {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (DataElement e : ds.elements()) {
+        for (DataElement e : sorted(ds)) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("Name", dictionary.lookup(e.tag()).map(ElementEntry::keyword).orElse("Unknown Tag & Data"));
             if (e.value() instanceof Sequence seq) {
@@ -86,7 +86,7 @@ final class TagRoutes {
 
     Map<String, Object> simplified(DataSet ds) {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (DataElement e : ds.elements()) {
+        for (DataElement e : sorted(ds)) {
             String key = dictionary.keywordOf(e.tag()).filter(k -> !k.isEmpty())
                     .orElse(String.format(Locale.ROOT, "%04x,%04x", e.tag() >>> 16, e.tag() & 0xFFFF));
             if (e.value() instanceof Sequence seq) {
@@ -98,6 +98,13 @@ final class TagRoutes {
             }
         }
         return json;
+    }
+
+    /** In ascending tag order, as Orthanc lists them (unsigned: private groups above 0x7FFF sort last). */
+    private static List<DataElement> sorted(DataSet ds) {
+        List<DataElement> elements = new ArrayList<>(ds.elements());
+        elements.sort((a, b) -> Integer.compareUnsigned(a.tag(), b.tag()));
+        return elements;
     }
 
     /** The value as Orthanc shows it, or null when it is binary or too long. */
