@@ -55,6 +55,7 @@ public final class RestServer implements AutoCloseable {
         for (Routes r : extra) {
             r.register(app, json);
         }
+        app.after(ctx -> LOG.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode()));
         app.exception(RestException.class, (e, ctx) -> error(ctx, e.error(), e.details()));
         app.exception(StorageFullException.class, (e, ctx) -> error(ctx, OrthancError.FULL_STORAGE, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {

@@ -46,19 +46,23 @@ public final class FileSystemStorageArea implements StorageArea {
         this.uuids = uuids;
     }
 
-    /** Creates {@code root} if needed and removes temporary files left by a crash. */
+    /**
+     * Creates {@code root} if needed. Call {@link #removeTemporaryFiles()} before the first ingest
+     * to drop what a crash left behind.
+     */
     public static FileSystemStorageArea open(Path root, long minimumFreeBytes) throws IOException {
         Files.createDirectories(root);
-        FileSystemStorageArea area = new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID);
-        area.removeTemporaryFiles();
-        return area;
+        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID);
     }
 
     public Path root() {
         return root;
     }
 
-    /** Deletes every {@code .tmp-*} file under the root; returns how many. */
+    /**
+     * Deletes every {@code .tmp-*} file under the root; returns how many. Only safe while no
+     * ingest is in flight on this storage area (at start, before accepting associations).
+     */
     public int removeTemporaryFiles() throws IOException {
         List<Path> stray;
         try (Stream<Path> files = Files.find(root, 3,

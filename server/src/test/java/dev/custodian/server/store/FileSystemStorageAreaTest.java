@@ -95,7 +95,7 @@ class FileSystemStorageAreaTest {
     }
 
     @Test
-    void strayTemporaryFilesAreRemovedAtOpenAndStoredFilesKept() throws Exception {
+    void strayTemporaryFilesAreRemovedAndStoredFilesKept() throws Exception {
         FileSystemStorageArea first = area();
         StoredFile kept;
         try (PendingFile p = first.begin()) {
@@ -110,6 +110,7 @@ class FileSystemStorageAreaTest {
         assertThat(countFiles(root)).isEqualTo(3);
 
         FileSystemStorageArea reopened = FileSystemStorageArea.open(root, 0);
+        assertThat(reopened.removeTemporaryFiles()).isEqualTo(2);
 
         assertThat(countFiles(root)).isEqualTo(1);
         assertThat(reopened.verify(kept)).isEqualTo(VerifyResult.OK);
