@@ -29,8 +29,7 @@ final class JsonFields {
 
     boolean has(String name) {
         seen.add(name);
-        JsonNode value = node.get(name);
-        return value != null && !value.isNull();
+        return node.get(name) != null; // an explicit null is ill-typed, not "use the default"
     }
 
     JsonNode raw(String name) {

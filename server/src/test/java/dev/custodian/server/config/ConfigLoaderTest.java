@@ -209,6 +209,8 @@ class ConfigLoaderTest {
         assertThat(error("{\"MaximumStorageSize\": -1}").key()).isEqualTo("MaximumStorageSize");
         assertThat(error("{\"MaximumPduLength\": 100}").key()).isEqualTo("MaximumPduLength");
         assertThat(error("{\"DicomScpTimeout\": 1.5}").getMessage()).contains("must be an integer");
+        assertThat(error("{\"DicomAet\": null}").getMessage()).contains("DicomAet").contains("got null");
+        assertThat(error("{\"PostgreSQL\": null}").key()).isEqualTo("PostgreSQL");
     }
 
     @Test
