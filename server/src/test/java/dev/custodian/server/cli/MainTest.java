@@ -88,6 +88,22 @@ class MainTest {
     }
 
     @Test
+    void postgresIndexIsChosenByTheOrthancPluginKeys() throws Exception {
+        try (dev.custodian.server.index.PostgresTestDatabase pg = new dev.custodian.server.index.PostgresTestDatabase()) {
+            var c = pg.config();
+            Path file = config(String.format("""
+                    {"HttpPort": 0, "StorageDirectory": "store",
+                     "PostgreSQL": {"EnableIndex": true, "EnableStorage": false, "Host": "%s", "Port": %d,
+                                    "Database": "%s", "Username": "%s", "Password": "%s"}}""",
+                    c.host(), c.port(), c.database(), c.username(), c.password()));
+            AtomicReference<String> description = new AtomicReference<>();
+            assertThat(run(app -> description.set(app.indexDescription()), file.toString())).isZero();
+            assertThat(description.get()).startsWith("PostgreSQL").contains(c.database());
+            assertThat(dir.resolve("store").resolve("custodian-index.db")).doesNotExist();
+        }
+    }
+
+    @Test
     void goodConfigurationStartsServesAndStops() throws Exception {
         Path file = config("""
                 { // a real start on free ports

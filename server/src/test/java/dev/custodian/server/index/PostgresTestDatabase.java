@@ -12,14 +12,14 @@ import java.util.UUID;
  * PASSWORD ({@code scripts/pg-test-server.sh} starts it and writes them to
  * {@code target/pg-test-env.sh}). Missing variables fail the test: CI must run it.
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
     private final String host;
     private final int port;
     private final String user;
     private final String password;
     private final String name = "custodian_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
-    PostgresTestDatabase() throws SQLException {
+    public PostgresTestDatabase() throws SQLException {
         this.host = env("CUSTODIAN_TEST_PG_HOST");
         this.port = Integer.parseInt(env("CUSTODIAN_TEST_PG_PORT"));
         this.user = env("CUSTODIAN_TEST_PG_USER");
@@ -36,7 +36,7 @@ final class PostgresTestDatabase implements AutoCloseable {
         return value;
     }
 
-    PostgresConfig config() {
+    public PostgresConfig config() {
         return new PostgresConfig(true, host, port, name, user, password, 8);
     }
 
