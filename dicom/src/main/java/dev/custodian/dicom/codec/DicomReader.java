@@ -10,6 +10,8 @@ import dev.custodian.dicom.data.Fragments;
 import dev.custodian.dicom.data.InlineBytes;
 import dev.custodian.dicom.data.Sequence;
 import dev.custodian.dicom.data.VR;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -47,6 +49,7 @@ public final class DicomReader {
     static final int ITEM_DELIMITER = 0xFFFEE00D;
     static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
     static final int PIXEL_DATA = 0x7FE00010;
+    private static final int BUFFER = 65536;
 
     private final DicomInput in;
     private final TransferSyntax ts;
@@ -65,6 +68,9 @@ public final class DicomReader {
     }
 
     /**
+     * The reader reads {@code in} to its end (a data set has no terminator) and buffers it; the
+     * length of a {@link ByteArrayInputStream} is known, so lengths are checked against it.
+     *
      * @param startOffset offset of the first byte of {@code in}, for error messages and bulk data
      * @param endOffset   offset where the data ends if known (enables length sanity checks), else -1
      */
@@ -72,9 +78,16 @@ public final class DicomReader {
         this.ts = ts;
         this.opt = options;
         this.policy = new ElementHeaderPolicy(options.vrResolver());
-        this.in = ts.deflated()
-                ? new DicomInput(new InflaterInputStream(in, new Inflater(true), 8192), startOffset, -1)
-                : new DicomInput(in, startOffset, endOffset);
+        if (ts.deflated()) {
+            this.in = new DicomInput(new BufferedInputStream(new InflaterInputStream(in, new Inflater(true), BUFFER),
+                    BUFFER), startOffset, -1);
+        } else if (in instanceof ByteArrayInputStream bytes) {
+            long end = endOffset >= 0 ? endOffset : startOffset + bytes.available();
+            this.in = new DicomInput(in, startOffset, end);
+        } else {
+            this.in = new DicomInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER),
+                    startOffset, endOffset);
+        }
     }
 
     /**
