@@ -151,7 +151,7 @@ public final class DicomReader {
             long start = in.position();
             if (f.kind == Frame.Kind.ROOT) {
                 int n = in.readUpTo(hdr, 0, 4);
-                if (n == 0 || (n < 4 && seenRootElement && zeros(n))) {
+                if (n == 0) {
                     return;
                 }
                 if (n < 4) {
@@ -182,15 +182,6 @@ public final class DicomReader {
                 element(stack, f, h);
             }
         }
-    }
-
-    private boolean zeros(int n) {
-        for (int i = 0; i < n; i++) {
-            if (hdr[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void sequenceContent(Deque<Frame> stack, Frame f, int tag, long start) throws IOException {
