@@ -155,7 +155,8 @@ public final class DicomReader {
                     return;
                 }
                 if (n < 4) {
-                    throw new DicomFormatException("unexpected end of data in an element tag", in.position(), -1);
+                    throw new DicomFormatException("unexpected end of data in the element tag"
+                            + (seenRootElement ? " after " + tagString(lastRootTag) : ""), in.position(), -1);
                 }
             } else {
                 in.readFully(hdr, 0, 4, f.tag);
