@@ -1,9 +1,11 @@
 package dev.custodian.dicom.codec;
 
 import dev.custodian.dicom.data.DicomFormatException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.zip.ZipException;
 
 /** An input stream that counts bytes, reads in bounded chunks and reports truncation with offset and tag. */
 final class DicomInput {
@@ -37,7 +39,7 @@ final class DicomInput {
     int readUpTo(byte[] b, int off, int len) throws IOException {
         int n = 0;
         while (n < len) {
-            int r = in.read(b, off + n, len - n);
+            int r = read(b, off + n, len - n);
             if (r < 0) {
                 break;
             }
@@ -45,6 +47,15 @@ final class DicomInput {
             pos += r;
         }
         return n;
+    }
+
+    /** One read of the underlying stream; a broken deflate stream becomes a DicomFormatException. */
+    int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (ZipException | EOFException e) {
+            throw new DicomFormatException("truncated or corrupt deflated data: " + e.getMessage(), pos, -1, e);
+        }
     }
 
     void readFully(byte[] b, int off, int len, int tag) throws IOException {

@@ -50,18 +50,21 @@ public final class DicomWriter {
     public void writeDataSet(DataSet ds) throws IOException {
         itemLengths.clear();
         Deflater deflater = null;
+        DeflaterOutputStream deflating = null;
         if (ts.deflated()) {
             deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            out = new DeflaterOutputStream(new NonClosing(target), deflater, 65536);
+            deflating = new DeflaterOutputStream(new NonClosing(target), deflater, 65536);
+            out = new BufferedOutputStream(deflating, 65536);
         } else {
             out = new BufferedOutputStream(new NonClosing(target), 65536);
         }
         try {
             writeElements(ds, 0);
-            if (out instanceof DeflaterOutputStream d) {
-                d.finish();
-            }
             out.flush();
+            if (deflating != null) {
+                deflating.finish();
+                deflating.flush();
+            }
         } finally {
             if (deflater != null) {
                 deflater.end();

@@ -31,7 +31,7 @@ final class ValueInputStream extends InputStream {
             return 0;
         }
         int want = (int) Math.min(len, left);
-        int r = in.raw().read(b, off, want);
+        int r = in.read(b, off, want);
         if (r < 0) {
             throw new DicomFormatException("unexpected end of data, " + left + " bytes of the value missing",
                     in.position(), tag);
