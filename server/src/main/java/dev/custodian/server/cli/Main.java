@@ -1,11 +1,124 @@
 package dev.custodian.server.cli;
 
-/** Entry point of the Custodian server. */
+import ch.qos.logback.classic.Level;
+import dev.custodian.server.config.ConfigException;
+import dev.custodian.server.config.ConfigLoader;
+import dev.custodian.server.config.CustodianConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code custodian [--verbose] [config.json]}. Exit codes: 0 normal stop, 1 start-up failure,
+ * 2 bad command line or configuration (one line on stderr naming the key and the problem).
+ */
 public final class Main {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Command(name = "custodian", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "DICOM image manager. Without a configuration file, every key has its default.")
+    static final class Options {
+        @Option(names = "--verbose", description = "log at DEBUG level")
+        boolean verbose;
+
+        @Parameters(arity = "0..1", paramLabel = "config.json", description = "JSON configuration file (Orthanc's keys)")
+        Path config;
+    }
+
+    /** What to do once the server runs; production waits for SIGTERM, tests query and return. */
+    @FunctionalInterface
+    interface WhileRunning {
+        void run(Application application) throws InterruptedException;
+    }
+
     private Main() {}
 
     public static void main(String[] args) {
-        String version = Main.class.getPackage().getImplementationVersion();
-        System.out.println("Custodian " + (version == null ? "(development build)" : version));
+        int code = run(args, System.out, System.err, Main::awaitShutdown);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, WhileRunning whileRunning) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("custodian: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return EXIT_OK;
+        }
+        if (cli.isVersionHelpRequested()) {
+            out.println("Custodian " + version());
+            return EXIT_OK;
+        }
+        if (options.verbose) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        CustodianConfig config;
+        try {
+            config = options.config == null
+                    ? CustodianConfig.defaults(Path.of("").toAbsolutePath())
+                    : ConfigLoader.load(options.config);
+        } catch (ConfigException e) {
+            err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
+            return EXIT_USAGE;
+        }
+        try (Application app = Application.start(config, version(), Clock.systemUTC())) {
+            LOG.info("Custodian {} started: DICOM AET {} port {}, HTTP {}, index {}", version(), config.dicomAet(),
+                    config.dicomPort(), app.httpPort(), app.indexDescription());
+            whileRunning.run(app);
+            return EXIT_OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_OK;
+        } catch (Exception e) {
+            LOG.error("Custodian could not start", e);
+            err.println("custodian: cannot start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** Blocks until SIGTERM / Ctrl-C; the shutdown hook lets {@link #run} close everything in order. */
+    private static void awaitShutdown(Application app) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread mainThread = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                mainThread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "custodian-shutdown"));
+        stop.await();
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Custodian " + version()};
+        }
     }
 }

@@ -1,0 +1,17 @@
+package dev.custodian.server.index;
+
+import java.util.List;
+
+/**
+ * What a deletion removed: the files to delete from the storage area now that the transaction
+ * has committed, and the nearest ancestor still present (Orthanc's {@code RemainingAncestor}),
+ * null when the whole patient went away.
+ */
+public record DeleteResult(List<String> fileUuids, ResourceLevel remainingLevel, String remainingId) {
+    public DeleteResult {
+        fileUuids = List.copyOf(fileUuids);
+        if ((remainingLevel == null) != (remainingId == null)) {
+            throw new IllegalArgumentException("remaining level and id go together");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.custodian.server.index;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.server.config.CustodianConfig;
+import dev.custodian.server.config.PostgresConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The index database: a connection pool, migrated to the current schema by Flyway from
+ * {@code db/migration/<dialect>}. SQLite runs in WAL mode with {@code synchronous=FULL} (a
+ * committed transaction survives a power loss) and one writer at a time (the {@link #writeLock});
+ * PostgreSQL takes concurrent writers.
+ */
+public final class IndexDatabase implements AutoCloseable {
+    static final String SQLITE_FILE = "custodian-index.db";
+
+    /** SQL dialect; the only differences are the migrations and the writer lock. */
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+    private final Jdbi jdbi;
+    private final Lock writeLock;
+
+    private IndexDatabase(HikariDataSource dataSource, Dialect dialect, String description) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.description = description;
+        this.writeLock = dialect == Dialect.SQLITE ? new ReentrantLock(true) : new NoLock();
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database the configuration names: PostgreSQL if enabled, else SQLite in IndexDirectory. */
+    public static IndexDatabase open(CustodianConfig config) throws IOException {
+        if (config.usesPostgresIndex()) {
+            return postgres(config.postgresql().orElseThrow());
+        }
+        Files.createDirectories(config.indexDirectory());
+        return sqlite(config.indexDirectory().resolve(SQLITE_FILE));
+    }
+
+    public static IndexDatabase sqlite(Path file) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(30_000);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource raw = new SQLiteDataSource(sqlite);
+        raw.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(raw);
+        hikari.setPoolName("index-sqlite");
+        hikari.setMaximumPoolSize(4);
+        hikari.setConnectionTimeout(30_000);
+        return new IndexDatabase(new HikariDataSource(hikari), Dialect.SQLITE, "SQLite " + file.toAbsolutePath());
+    }
+
+    public static IndexDatabase postgres(PostgresConfig pg) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(pg.jdbcUrl());
+        hikari.setUsername(pg.username());
+        hikari.setPassword(pg.password());
+        hikari.setPoolName("index-postgresql");
+        hikari.setMaximumPoolSize(pg.maximumPoolSize());
+        hikari.setConnectionTimeout(30_000);
+        return new IndexDatabase(new HikariDataSource(hikari), Dialect.POSTGRESQL,
+                "PostgreSQL " + pg.host() + ":" + pg.port() + "/" + pg.database());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** For log lines and {@code /system}: "SQLite /path/file" or "PostgreSQL host:port/db". */
+    public String description() {
+        return description;
+    }
+
+    /** Held around every write transaction; a real lock only for SQLite (one writer). */
+    Lock writeLock() {
+        return writeLock;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static final class NoLock extends ReentrantLock {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void lock() {
+            // PostgreSQL serialises conflicting writers itself
+        }
+
+        @Override
+        public void unlock() {
+            // nothing was locked
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.custodian.server.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.custodian.server.config.CustodianConfig;
+import dev.custodian.server.index.Archive;
+import dev.custodian.server.index.Modalities;
+import dev.custodian.server.store.StorageFullException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Orthanc's REST routes, Orthanc's error body, HTTP Basic authentication when
+ * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}.
+ */
+public final class RestServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    private final CustodianConfig config;
+    private final Javalin app;
+
+    /** Additional routes (e.g. the DICOM network ones) registered by the caller before start. */
+    public interface Routes {
+        void register(Javalin app, ObjectMapper json);
+    }
+
+    public RestServer(CustodianConfig config, Archive archive, Modalities modalities, String version,
+                      PrometheusMeterRegistry metrics, Clock clock, Routes... extra) {
+        this.config = config;
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        BasicAuth auth = config.authenticationEnabled() ? new BasicAuth(config.registeredUsers()) : null;
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.router.ignoreTrailingSlashes = true;
+        });
+        if (auth != null) {
+            app.before(auth::check);
+        }
+        new SystemRoutes(config, archive.index(), version, metrics).register(app);
+        new ResourceRoutes(archive, new ResourceJson(archive.index(), clock)).register(app);
+        new ModalityRoutes(modalities, json).register(app);
+        new UploadRoutes(archive, clock).register(app);
+        new TagRoutes(archive).register(app);
+        for (Routes r : extra) {
+            r.register(app, json);
+        }
+        app.after(ctx -> LOG.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode()));
+        app.exception(RestException.class, (e, ctx) -> error(ctx, e.error(), e.details()));
+        app.exception(StorageFullException.class, (e, ctx) -> error(ctx, OrthancError.FULL_STORAGE, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, OrthancError.INTERNAL_ERROR, e.toString());
+        });
+        app.exception(EndpointNotFound.class,
+                (e, ctx) -> error(ctx, OrthancError.UNKNOWN_RESOURCE, "no such route: " + ctx.method() + " " + ctx.path()));
+    }
+
+    /** The Orthanc error body: {@code HttpStatus, HttpError, Message, Details, Method, Uri, OrthancError, OrthancStatus}. */
+    static void error(Context ctx, OrthancError error, String details) {
+        Map<String, Object> body = new TreeMap<>();
+        body.put("HttpStatus", error.httpStatus());
+        body.put("HttpError", io.javalin.http.HttpStatus.forStatus(error.httpStatus()).getMessage());
+        body.put("Message", error.description());
+        body.put("Details", details == null ? "" : details);
+        body.put("Method", ctx.method().name());
+        body.put("Uri", ctx.path());
+        body.put("OrthancError", error.description());
+        body.put("OrthancStatus", error.code());
+        ctx.status(error.httpStatus()).json(body);
+    }
+
+    /** Listens on {@code HttpPort} (0: any free port) of 127.0.0.1, or of all interfaces if remote access is allowed. */
+    public RestServer start() {
+        app.start(config.remoteAccessAllowed() ? "0.0.0.0" : "127.0.0.1", config.httpPort());
+        return this;
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.custodian.server.store;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The storage area on a local (or shared) file system. Each file is
+ * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses. A new
+ * file is written as {@code .tmp-<uuid>} in its final folder, forced to disk, then renamed
+ * atomically, then the folder is forced so the rename itself survives a power loss.
+ */
+public final class FileSystemStorageArea implements StorageArea {
+    static final String TEMP_PREFIX = ".tmp-";
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final long minimumFreeBytes;
+    private final Supplier<UUID> uuids;
+
+    /**
+     * @param root             the {@code StorageDirectory}; must exist
+     * @param minimumFreeBytes refuse new files when less than this is free on the volume (0: no check)
+     * @param uuids            source of file identifiers (random in production)
+     */
+    public FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("storage directory does not exist: " + root);
+        }
+        this.root = root;
+        this.minimumFreeBytes = minimumFreeBytes;
+        this.uuids = uuids;
+    }
+
+    /**
+     * Creates {@code root} if needed. Call {@link #removeTemporaryFiles()} before the first ingest
+     * to drop what a crash left behind.
+     */
+    public static FileSystemStorageArea open(Path root, long minimumFreeBytes) throws IOException {
+        Files.createDirectories(root);
+        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Deletes every {@code .tmp-*} file under the root; returns how many. Only safe while no
+     * ingest is in flight on this storage area (at start, before accepting associations).
+     */
+    public int removeTemporaryFiles() throws IOException {
+        List<Path> stray;
+        try (Stream<Path> files = Files.find(root, 3,
+                (p, attrs) -> attrs.isRegularFile() && p.getFileName().toString().startsWith(TEMP_PREFIX))) {
+            stray = files.toList();
+        }
+        for (Path p : stray) {
+            Files.deleteIfExists(p);
+        }
+        return stray.size();
+    }
+
+    Path pathOf(String uuid) {
+        StoredFile.requireUuid(uuid);
+        return root.resolve(uuid.substring(0, 2)).resolve(uuid.substring(2, 4)).resolve(uuid);
+    }
+
+    @Override
+    public PendingFile begin() throws IOException {
+        if (minimumFreeBytes > 0) {
+            long usable = Files.getFileStore(root).getUsableSpace();
+            if (usable < minimumFreeBytes) {
+                throw new StorageFullException("only " + usable + " bytes free in " + root
+                        + ", below the configured minimum of " + minimumFreeBytes);
+            }
+        }
+        String uuid = uuids.get().toString();
+        Path target = pathOf(uuid);
+        Path folder = target.getParent();
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                forceDirectory(folder.getParent());
+                forceDirectory(root);
+            }
+            Path temp = folder.resolve(TEMP_PREFIX + uuid);
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new FsPendingFile(uuid, temp, target, channel);
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public InputStream open(String uuid) throws IOException {
+        return Files.newInputStream(pathOf(uuid));
+    }
+
+    @Override
+    public boolean delete(String uuid) throws IOException {
+        return Files.deleteIfExists(pathOf(uuid));
+    }
+
+    @Override
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException {
+        try (Stream<Path> files = Files.find(root, 3, (p, attrs) -> attrs.isRegularFile()
+                && p.getNameCount() == root.getNameCount() + 3
+                && isStoredName(p.getFileName().toString())
+                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore))) {
+            files.forEach(p -> action.accept(p.getFileName().toString()));
+        }
+    }
+
+    private static boolean isStoredName(String name) {
+        try {
+            StoredFile.requireUuid(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public VerifyResult verify(StoredFile expected) throws IOException {
+        StoredFile actual;
+        try (InputStream in = open(expected.uuid())) {
+            actual = DigestingOutputStream.measure(expected.uuid(), in);
+        } catch (NoSuchFileException e) {
+            return VerifyResult.MISSING;
+        }
+        return actual.equals(expected) ? VerifyResult.OK : VerifyResult.CORRUPTED;
+    }
+
+    /** fsync of a directory: makes the creation, rename or removal of its entries durable (Linux). */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    static IOException translate(IOException e) {
+        if (e instanceof StorageFullException) {
+            return e;
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left") || message.contains("Disk quota exceeded")) {
+            return new StorageFullException("storage area full: " + message, e);
+        }
+        return e;
+    }
+
+    private static final class FsPendingFile implements PendingFile {
+        private final String uuid;
+        private final Path temp;
+        private final Path target;
+        private final FileChannel channel;
+        private final DigestingOutputStream output;
+        private boolean finished;
+
+        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel) {
+            this.uuid = uuid;
+            this.temp = temp;
+            this.target = target;
+            this.channel = channel;
+            OutputStream raw = new FullDiskTranslatingStream(Channels.newOutputStream(channel));
+            this.output = new DigestingOutputStream(new BufferedOutputStream(raw, BUFFER));
+        }
+
+        @Override
+        public OutputStream output() {
+            return output;
+        }
+
+        @Override
+        public StoredFile commit() throws IOException {
+            if (finished) {
+                throw new IllegalStateException("file " + uuid + " already committed or aborted");
+            }
+            try {
+                output.flush();
+                channel.force(true);
+                channel.close();
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                forceDirectory(target.getParent());
+            } catch (IOException e) {
+                abort();
+                throw translate(e);
+            }
+            finished = true;
+            return new StoredFile(uuid, output.count(), output.hex());
+        }
+
+        @Override
+        public void abort() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is deleted next; a close failure changes nothing
+            }
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // left behind: removeTemporaryFiles() deletes it at the next start
+            }
+        }
+    }
+
+    /** Turns the OS's "No space left on device" into {@link StorageFullException}. */
+    private static final class FullDiskTranslatingStream extends java.io.FilterOutputStream {
+        FullDiskTranslatingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+}
