@@ -44,7 +44,7 @@ final class NetFixture implements AutoCloseable {
     final List<CloseReason> closeReasons = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     NetFixture(int maxAssociations, TlsConfig tls) throws IOException {
-        this(maxAssociations, tls, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        this(maxAssociations, tls, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     NetFixture(int maxAssociations, TlsConfig tls, Duration artim, Duration idle) throws IOException {
