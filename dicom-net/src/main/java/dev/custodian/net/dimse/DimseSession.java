@@ -105,9 +105,10 @@ public final class DimseSession {
             response.completeExceptionally(e);
         }
         int id = rq.messageId();
-        response.orTimeout(dimseTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((r, t) -> outstanding.removeIfSame(id, response));
-        return response.thenApply(r -> cast(rq, r, responseType));
+        // Free the slot before the caller's stage completes, so it sees the window as it is.
+        return response.orTimeout(dimseTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, t) -> outstanding.removeIfSame(id, response))
+                .thenApply(r -> cast(rq, r, responseType));
     }
 
     /** Completes when every request outstanding now has been answered or has failed. */
