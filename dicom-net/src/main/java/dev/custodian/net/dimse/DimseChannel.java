@@ -35,6 +35,12 @@ public interface DimseChannel {
     /** A-ABORT by the service user (PS3.8 §7.3). */
     void abort();
 
+    /**
+     * Orderly A-RELEASE (PS3.8 §7.2): sends A-RELEASE-RQ and waits, at most {@code timeoutMillis},
+     * for A-RELEASE-RP; aborts when none comes.
+     */
+    void release(long timeoutMillis) throws IOException;
+
     /** The accepted context {@code id}, or null. */
     default AcceptedContext context(int id) {
         for (AcceptedContext pc : acceptedContexts()) {

@@ -21,6 +21,7 @@ public final class FakeChannel implements DimseChannel {
     private final int maxInvoked;
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
     private final AtomicBoolean aborted = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
     private volatile IOException failSends;
 
     public FakeChannel(int maxInvoked, AcceptedContext... contexts) {
@@ -87,6 +88,15 @@ public final class FakeChannel implements DimseChannel {
     @Override
     public void abort() {
         aborted.set(true);
+    }
+
+    @Override
+    public void release(long timeoutMillis) {
+        released.set(true);
+    }
+
+    public boolean released() {
+        return released.get();
     }
 
     public boolean aborted() {
