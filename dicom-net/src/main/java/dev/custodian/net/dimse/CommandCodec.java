@@ -61,6 +61,7 @@ public final class CommandCodec {
         if (sopClass == null) {
             sopClass = v.string(Tag.RequestedSOPClassUID);
         }
+        sopClass = validUidOrNull(sopClass);
         Integer dataSetType = v.us(Tag.CommandDataSetType);
         boolean hasData = dataSetType == null || dataSetType != NO_DATA_SET;
         Fields f = new Fields(v, field, id == null ? -1 : id, sopClass, hasData);
@@ -71,6 +72,14 @@ public final class CommandCodec {
             throw f.invalid(Tag.CommandDataSetType, "missing");
         }
         return MessageFields.decode(f);
+    }
+
+    private static String validUidOrNull(String uid) {
+        try {
+            return Checks.optionalUid(uid, "SOP Class UID");
+        } catch (IllegalArgumentException e) {
+            return null; // echoed in a refusal only when valid
+        }
     }
 
     /** Reading side: the parsed command plus the context an {@link InvalidCommandException} needs. */
