@@ -1,0 +1,177 @@
+package dev.custodian.net.pdu;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes PDUs (PS3.8 §9.3): bytes in, record out. Pure: no sockets, threads or logging. Every
+ * length is checked against the {@link PduLimits} before anything is allocated, so a PDU that
+ * claims 4 GB is refused after its 6 header bytes.
+ */
+public final class PduReader {
+
+    static final int HEADER_LENGTH = 6;
+
+    private final PduLimits limits;
+    private final AssociateDecoder associate;
+
+    public PduReader(PduLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.associate = new AssociateDecoder(limits.maxItems());
+    }
+
+    public PduLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Reads exactly one PDU.
+     *
+     * @throws EOFException        the stream ended, before the PDU (message "end of stream") or in it
+     * @throws PduFormatException  the bytes are not a valid PDU
+     */
+    public Pdu read(InputStream in) throws IOException {
+        byte[] header = in.readNBytes(HEADER_LENGTH);
+        if (header.length == 0) {
+            throw new EOFException("end of stream");
+        }
+        if (header.length < HEADER_LENGTH) {
+            throw new EOFException("stream ended after " + header.length + " of 6 PDU header bytes");
+        }
+        ByteBuffer h = ByteBuffer.wrap(header);
+        int type = h.get() & 0xFF;
+        h.get();
+        long length = h.getInt() & 0xFFFF_FFFFL;
+        checkLength(type, length);
+        byte[] body = in.readNBytes((int) length);
+        if (body.length < length) {
+            throw new EOFException("stream ended after " + body.length + " of " + length + " bytes of a PDU of type "
+                    + String.format("%02XH", type));
+        }
+        return decodeBody(type, ByteBuffer.wrap(body));
+    }
+
+    /** Decodes one PDU starting at the buffer's position and advances the position past it. */
+    public Pdu decode(ByteBuffer buf) throws PduFormatException {
+        if (buf.remaining() < HEADER_LENGTH) {
+            throw new PduFormatException(0, AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                    "only " + buf.remaining() + " of 6 PDU header bytes");
+        }
+        ByteBuffer b = buf.slice().order(java.nio.ByteOrder.BIG_ENDIAN);
+        int type = b.get() & 0xFF;
+        b.get();
+        long length = b.getInt() & 0xFFFF_FFFFL;
+        checkLength(type, length);
+        if (b.remaining() < length) {
+            throw new PduFormatException(HEADER_LENGTH + b.remaining(), AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                    "PDU length " + length + " but only " + b.remaining() + " bytes follow the header");
+        }
+        Pdu pdu = decodeBody(type, b.slice(HEADER_LENGTH, (int) length));
+        buf.position(buf.position() + HEADER_LENGTH + (int) length);
+        return pdu;
+    }
+
+    private void checkLength(int type, long length) throws PduFormatException {
+        switch (type) {
+            case Pdu.TYPE_A_ASSOCIATE_RQ, Pdu.TYPE_A_ASSOCIATE_AC -> {
+                if (length < 68 || length > limits.maxAssociateLength()) {
+                    throw badLength(type, length, "68.." + limits.maxAssociateLength());
+                }
+            }
+            case Pdu.TYPE_P_DATA_TF -> {
+                if (length < 6 || length > limits.maxPDataLength()) {
+                    throw badLength(type, length, "6.." + limits.maxPDataLength());
+                }
+            }
+            case Pdu.TYPE_A_ASSOCIATE_RJ, Pdu.TYPE_A_RELEASE_RQ, Pdu.TYPE_A_RELEASE_RP, Pdu.TYPE_A_ABORT -> {
+                if (length != 4) {
+                    throw badLength(type, length, "4");
+                }
+            }
+            default -> throw new PduFormatException(0, AbortReason.UNRECOGNIZED_PDU,
+                    String.format("unrecognized PDU type %02XH", type));
+        }
+    }
+
+    private static PduFormatException badLength(int type, long length, String allowed) {
+        return new PduFormatException(2, AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                String.format("PDU type %02XH with length %d (allowed %s)", type, length, allowed));
+    }
+
+    private Pdu decodeBody(int type, ByteBuffer body) throws PduFormatException {
+        WireCursor c = new WireCursor(body, HEADER_LENGTH);
+        return switch (type) {
+            case Pdu.TYPE_A_ASSOCIATE_RQ -> associate.decodeRq(c);
+            case Pdu.TYPE_A_ASSOCIATE_AC -> associate.decodeAc(c);
+            case Pdu.TYPE_A_ASSOCIATE_RJ -> decodeRj(c);
+            case Pdu.TYPE_P_DATA_TF -> decodePData(c);
+            case Pdu.TYPE_A_RELEASE_RQ -> new AReleaseRq();
+            case Pdu.TYPE_A_RELEASE_RP -> new AReleaseRp();
+            case Pdu.TYPE_A_ABORT -> decodeAbort(c);
+            default -> throw new IllegalStateException("type checked before: " + type);
+        };
+    }
+
+    private static AAssociateRj decodeRj(WireCursor c) throws PduFormatException {
+        c.skip(1, "reserved");
+        int result = c.u8("result");
+        int source = c.u8("source");
+        int reason = c.u8("reason");
+        RejectResult r = RejectResult.fromCode(result);
+        RejectSource s = RejectSource.fromCode(source);
+        if (r == null) {
+            throw new PduFormatException(7, AbortReason.INVALID_PDU_PARAMETER_VALUE, "A-ASSOCIATE-RJ result " + result);
+        }
+        if (s == null) {
+            throw new PduFormatException(8, AbortReason.INVALID_PDU_PARAMETER_VALUE, "A-ASSOCIATE-RJ source " + source);
+        }
+        return new AAssociateRj(r, s, reason);
+    }
+
+    private static AAbort decodeAbort(WireCursor c) throws PduFormatException {
+        c.skip(2, "reserved");
+        int source = c.u8("source");
+        int reason = c.u8("reason");
+        AbortSource s = AbortSource.fromCode(source);
+        AbortReason r = AbortReason.fromCode(reason);
+        if (s == null) {
+            throw new PduFormatException(8, AbortReason.INVALID_PDU_PARAMETER_VALUE, "A-ABORT source " + source);
+        }
+        // reason is "not significant" unless the provider aborted; tolerate anything there
+        return new AAbort(s, r == null || s != AbortSource.SERVICE_PROVIDER ? orNotSpecified(r) : r);
+    }
+
+    private static AbortReason orNotSpecified(AbortReason r) {
+        return r == null ? AbortReason.NOT_SPECIFIED : r;
+    }
+
+    private PDataTf decodePData(WireCursor c) throws PduFormatException {
+        List<Pdv> pdvs = new ArrayList<>();
+        while (c.hasRemaining()) {
+            if (pdvs.size() >= limits.maxItems()) {
+                throw c.error(AbortReason.INVALID_PDU_PARAMETER_VALUE, "more than " + limits.maxItems() + " PDVs");
+            }
+            long length = c.u32("PDV item length");
+            if (length < 2 || length > c.remaining()) {
+                throw new PduFormatException(c.offset() - 4, AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                        "PDV item length " + length + " (2.." + c.remaining() + " allowed)");
+            }
+            long at = c.offset();
+            int pcid = c.u8("presentation context ID");
+            int control = c.u8("message control header");
+            if ((pcid & 1) == 0) {
+                throw new PduFormatException(at, AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                        "even presentation context ID " + pcid);
+            }
+            // bits 2-7 of the control header are reserved and "not tested" (PS3.8 Annex E.2)
+            byte[] data = c.bytes((int) length - 2, "PDV data");
+            pdvs.add(new Pdv(pcid, (control & 1) != 0, (control & 2) != 0, data));
+        }
+        return new PDataTf(pdvs);
+    }
+}

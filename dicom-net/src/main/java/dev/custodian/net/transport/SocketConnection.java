@@ -1,0 +1,62 @@
+package dev.custodian.net.transport;
+
+import dev.custodian.net.ul.Connection;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+
+/** A {@link Connection} over a TCP (or TLS) socket with TCP_NODELAY and 64 KiB buffers. */
+final class SocketConnection implements Connection {
+
+    static final int BUFFER_SIZE = 65_536;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final String remote;
+
+    SocketConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setTcpNoDelay(true);
+        this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+        this.remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public void setReadTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing: nothing left to do with the error
+        }
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * TCP and DICOM TLS transport (PS3.8 §9.1, PS3.15 Annex B): {@link dev.custodian.net.transport.DicomAcceptor}
+ * (listen, limit concurrent associations, orderly close) and
+ * {@link dev.custodian.net.transport.DicomRequestor} (connect, propose, return an established
+ * {@link dev.custodian.net.ul.Association}). Sockets use TCP_NODELAY and 64 KiB buffers; TLS comes
+ * from PKCS12 key/trust stores ({@link dev.custodian.net.transport.TlsConfig}).
+ *
+ * <p>May depend on: {@code dev.custodian.net.ul}, {@code dev.custodian.net.pdu}, SLF4J, the JDK.
+ */
+package dev.custodian.net.transport;

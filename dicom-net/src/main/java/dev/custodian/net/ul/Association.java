@@ -1,0 +1,455 @@
+package dev.custodian.net.ul;
+
+import dev.custodian.net.pdu.AAbort;
+import dev.custodian.net.pdu.AAssociateAc;
+import dev.custodian.net.pdu.AAssociateRq;
+import dev.custodian.net.pdu.AbortSource;
+import dev.custodian.net.pdu.Pdu;
+import dev.custodian.net.pdu.PduReader;
+import dev.custodian.net.pdu.PduWriter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DICOM association, requested or accepted: the seam the DIMSE layer builds on. PS3.8 §7, §9.
+ *
+ * <p><b>Threads.</b> Each association has one reader thread (made by
+ * {@link AssociationRuntime#readerThreads()}) that reads PDUs, runs the {@link StateMachine} and
+ * delivers incoming messages to the {@link MessageListener} — on both sides, so a request (e.g. a
+ * Storage Commitment N-EVENT-REPORT) can arrive on an association we requested.
+ * {@link #send} may be called from any thread: each PDU is written whole under a write lock, and a
+ * whole message (command and data set) is sent under a message lock, so the PDVs of two messages
+ * never interleave (some peers cannot reassemble interleaved messages even on different contexts).
+ *
+ * <p><b>Release.</b> An A-RELEASE-RQ from the peer is answered automatically once the message being
+ * sent (if any) is complete; DICOM has no negative release response.
+ */
+public final class Association {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+
+    final Connection connection;
+    final AssociationSettings settings;
+    final boolean requestor;
+    final StateMachine machine;
+    final ArtimTimer artim;
+    final PduReader pduReader;
+    private final PduWriter pduWriter = new PduWriter();
+    final ReentrantLock writeLock = new ReentrantLock();
+    final ReentrantLock messageLock = new ReentrantLock();
+    final CompletableFuture<Void> established = new CompletableFuture<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final List<CloseListener> closeListeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<CloseReason> reason = new AtomicReference<>();
+    private final AssociationRuntime runtime;
+    volatile MessageListener listener;
+    volatile AAssociateRq request;
+    volatile AAssociateAc acceptance;
+    private volatile Map<Integer, NegotiatedContext> contexts = Map.of();
+    volatile Thread readerThread;
+    private byte[] sendBuffer;
+
+    Association(Connection connection, AssociationSettings settings, AssociationRuntime runtime, boolean requestor) {
+        this.connection = connection;
+        this.settings = settings;
+        this.runtime = runtime;
+        this.requestor = requestor;
+        this.pduReader = new PduReader(settings.limits());
+        this.machine = new StateMachine(new StateTable(), new MachinePort(), requestor, connection.remoteAddress());
+        this.artim = new ArtimTimer(runtime.scheduler(), settings.artimTimeout(), this::artimExpired);
+    }
+
+    /**
+     * Serves a transport connection a peer opened: awaits its A-ASSOCIATE-RQ (under ARTIM), asks
+     * the policy, answers, then hands the association to {@code handler}. Returns at once; the
+     * work runs on a new reader thread.
+     */
+    public static Association accept(Connection connection, AssociationSettings settings, AssociationRuntime runtime,
+                                     AcceptorPolicy policy, AssociationHandler handler) {
+        Association a = new Association(connection, settings, runtime, false);
+        AssociationReader reader = new AssociationReader(a, policy, handler);
+        a.start(reader);
+        return a;
+    }
+
+    /**
+     * Requests an association on an open transport connection and waits for the answer.
+     *
+     * @param listener receives requests the peer sends us on this association
+     * @throws AssociationRejectedException the peer sent an A-ASSOCIATE-RJ
+     * @throws IOException                  no answer within {@code timeout}, abort, or transport failure
+     */
+    public static Association request(Connection connection, AssociationProposal proposal,
+                                      AssociationSettings settings, AssociationRuntime runtime,
+                                      MessageListener listener, Duration timeout) throws IOException {
+        Association a = new Association(connection, settings, runtime, true);
+        a.listener = listener;
+        a.request = proposal.toRequest(settings);
+        a.machine.handle(Event.EVT1, a.request);
+        a.machine.handle(Event.EVT2, null);
+        a.start(new AssociationReader(a, null, null));
+        try {
+            a.established.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return a;
+        } catch (TimeoutException e) {
+            a.abort("no answer to A-ASSOCIATE-RQ within " + timeout);
+            throw new IOException("no answer to A-ASSOCIATE-RQ from " + connection.remoteAddress() + " within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            a.abort("interrupted while awaiting A-ASSOCIATE-AC");
+            throw new InterruptedIOException("interrupted while awaiting A-ASSOCIATE-AC");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private void start(AssociationReader reader) {
+        Thread t = runtime.readerThreads().newThread(reader);
+        readerThread = t;
+        t.start();
+    }
+
+    // ---- what was negotiated -------------------------------------------------------------
+
+    public boolean isRequestor() {
+        return requestor;
+    }
+
+    public String remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    /** The A-ASSOCIATE-RQ (ours or the peer's); null before it was received. */
+    public AAssociateRq request() {
+        return request;
+    }
+
+    /** The A-ASSOCIATE-AC; null until the association is established. */
+    public AAssociateAc acceptance() {
+        return acceptance;
+    }
+
+    public String callingAeTitle() {
+        return request.callingAeTitle();
+    }
+
+    public String calledAeTitle() {
+        return request.calledAeTitle();
+    }
+
+    /** The peer's AE title: the calling AE if we accepted, the called AE if we requested. */
+    public String remoteAeTitle() {
+        return requestor ? request.calledAeTitle() : request.callingAeTitle();
+    }
+
+    public String localAeTitle() {
+        return requestor ? request.callingAeTitle() : request.calledAeTitle();
+    }
+
+    /** Accepted presentation contexts, in ID order. */
+    public List<NegotiatedContext> acceptedContexts() {
+        return contexts.values().stream().sorted(java.util.Comparator.comparingInt(NegotiatedContext::id)).toList();
+    }
+
+    public Optional<NegotiatedContext> context(int presentationContextId) {
+        return Optional.ofNullable(contexts.get(presentationContextId));
+    }
+
+    /** Accepted contexts for an abstract syntax (SOP class), in ID order. */
+    public List<NegotiatedContext> contextsFor(String abstractSyntax) {
+        return acceptedContexts().stream().filter(c -> c.abstractSyntax().equals(abstractSyntax)).toList();
+    }
+
+    /** The peer's maximum P-DATA-TF length (PS3.8 Annex D.1); 0 = unlimited. */
+    public long peerMaxPduLength() {
+        return peerUserInformation().maximumLength();
+    }
+
+    public Optional<String> peerImplementationClassUid() {
+        return peerUserInformation().implementationClassUid();
+    }
+
+    public Optional<String> peerImplementationVersionName() {
+        return peerUserInformation().implementationVersionName();
+    }
+
+    private dev.custodian.net.pdu.UserInformation peerUserInformation() {
+        if (acceptance == null) {
+            throw new IllegalStateException("association not established");
+        }
+        return requestor ? acceptance.userInformation() : request.userInformation();
+    }
+
+    public State state() {
+        return machine.state();
+    }
+
+    /** Established and not yet releasing or aborting (Sta6). */
+    public boolean isOpen() {
+        return machine.state() == State.STA6;
+    }
+
+    // ---- sending -------------------------------------------------------------------------
+
+    /**
+     * Sends one DIMSE message: the command set, then (if {@code data} is not null) the data set,
+     * cut into P-DATA-TF PDUs no longer than the peer's maximum length. Blocks until all is
+     * written; another thread's message waits meanwhile. If {@code data} fails half-way the message
+     * cannot be completed and the association is aborted.
+     *
+     * @throws IllegalArgumentException the presentation context was not accepted
+     * @throws IOException              the association is not (or no longer) established
+     */
+    public void send(int presentationContextId, byte[] command, DataWriter data) throws IOException {
+        if (!contexts.containsKey(presentationContextId)) {
+            throw new IllegalArgumentException("presentation context " + presentationContextId + " was not accepted");
+        }
+        messageLock.lock();
+        try {
+            byte[] buf = sendBuffer();
+            PDataOutputStream out = new PDataOutputStream(this::sendFragment, presentationContextId, true, buf);
+            out.write(command);
+            out.close();
+            if (data != null) {
+                PDataOutputStream dataOut = new PDataOutputStream(this::sendFragment, presentationContextId, false, buf);
+                try {
+                    data.writeTo(dataOut);
+                } catch (FragmentFailure e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    abort("data set writer failed: " + e);
+                    throw e;
+                }
+                dataOut.close();
+            }
+        } finally {
+            messageLock.unlock();
+        }
+    }
+
+    private byte[] sendBuffer() {
+        if (sendBuffer == null) {
+            long peerMax = peerMaxPduLength();
+            long max = peerMax == 0 ? settings.maxSendPduLength() : Math.min(peerMax, settings.maxSendPduLength());
+            sendBuffer = new byte[(int) Math.max(1, max - 6)];
+        }
+        return sendBuffer;
+    }
+
+    /** A fragment could not be sent: the association is gone, nothing more to abort. */
+    private static final class FragmentFailure extends IOException {
+        FragmentFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void sendFragment(int pc, boolean command, boolean last, byte[] b, int off, int len) throws IOException {
+        writeLock.lock();
+        try {
+            if (!machine.permits(Event.EVT9)) {
+                throw new FragmentFailure(notOpen(), null);
+            }
+            pduWriter.writeSinglePdv(pc, command, last, b, off, len, connection.output());
+            connection.output().flush();
+        } catch (FragmentFailure e) {
+            throw e;
+        } catch (IOException e) {
+            connection.close();
+            throw new FragmentFailure("sending to " + connection.remoteAddress() + " failed: " + e, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private String notOpen() {
+        CloseReason r = reason.get();
+        return "association with " + connection.remoteAddress() + " is not open (" + machine.state().label() + ")"
+                + (r == null ? "" : ": " + r);
+    }
+
+    // ---- ending --------------------------------------------------------------------------
+
+    /**
+     * Releases the association (A-RELEASE, PS3.8 §7.2) after any message being sent, and waits
+     * for the peer's A-RELEASE-RP. Must not be called from the reader thread (i.e. from a
+     * listener callback). On timeout the association is aborted.
+     *
+     * @throws IOException not released within {@code timeout}, or it ended another way
+     */
+    public void release(Duration timeout) throws IOException {
+        if (Thread.currentThread() == readerThread) {
+            throw new IllegalStateException("release() from the reader thread would wait for itself");
+        }
+        try {
+            if (!messageLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("a message was still being sent after " + timeout);
+            }
+            try {
+                machine.handle(Event.EVT11, null);
+            } catch (IllegalStateException e) {
+                throw new IOException(notOpen());
+            } finally {
+                messageLock.unlock();
+            }
+            CloseReason r = closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (r.kind() != CloseReason.Kind.RELEASED) {
+                throw new IOException("association ended during release: " + r);
+            }
+        } catch (TimeoutException e) {
+            abort("A-RELEASE-RP not received within " + timeout);
+            throw new IOException("A-RELEASE-RP not received within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort("interrupted during release");
+            throw new InterruptedIOException("interrupted during release");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Aborts the association (A-ABORT, service-user source, PS3.8 §7.3). Returns at once; the
+     * transport closes when the peer closes it or ARTIM expires. {@code why} goes into the log.
+     */
+    public void abort(String why) {
+        abort(CloseReason.Kind.ABORTED_LOCALLY, why, AAbort.byServiceUser());
+    }
+
+    void abort(CloseReason.Kind kind, String why, AAbort pdu) {
+        note(kind, why, null);
+        try {
+            machine.handle(Event.EVT15, pdu);
+        } catch (IllegalStateException e) {
+            connection.close(); // Sta1, Sta2, Sta13: nothing to abort, just drop the transport
+        }
+    }
+
+    /** Completes when the association has ended and its transport is closed. */
+    public CompletableFuture<CloseReason> closeFuture() {
+        return closed.copy();
+    }
+
+    /** Called once when the association ends; at once if it already has. */
+    public void addCloseListener(CloseListener l) {
+        closeListeners.add(l);
+        if (closed.isDone() && closeListeners.remove(l)) {
+            l.onClose(this, closed.join());
+        }
+    }
+
+    // ---- used by the reader --------------------------------------------------------------
+
+    void note(CloseReason.Kind kind, String detail, Throwable cause) {
+        reason.compareAndSet(null, new CloseReason(kind, detail, cause));
+    }
+
+    void negotiated(AAssociateRq rq, AAssociateAc ac) {
+        request = rq;
+        acceptance = ac;
+        contexts = Negotiation.contexts(rq, ac).stream()
+                .collect(Collectors.toUnmodifiableMap(NegotiatedContext::id, Function.identity()));
+    }
+
+    boolean contextAccepted(int id) {
+        return contexts.containsKey(id);
+    }
+
+    String name() {
+        AAssociateRq rq = request;
+        if (rq == null) {
+            return "[" + (requestor ? "to " : "from ") + connection.remoteAddress() + "]";
+        }
+        return "[" + rq.callingAeTitle() + "->" + rq.calledAeTitle() + (requestor ? " to " : " from ")
+                + connection.remoteAddress() + "]";
+    }
+
+    void finish() {
+        CloseReason r = reason.get();
+        if (r == null) {
+            r = new CloseReason(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed", null);
+        }
+        if (!established.isDone()) {
+            established.completeExceptionally(r.kind() == CloseReason.Kind.ABORTED_BY_PEER
+                    || r.kind() == CloseReason.Kind.PROTOCOL_ERROR
+                    ? new AbortException(AbortSource.SERVICE_PROVIDER, dev.custodian.net.pdu.AbortReason.NOT_SPECIFIED,
+                    "association with " + connection.remoteAddress() + " failed: " + r.detail())
+                    : new IOException("association with " + connection.remoteAddress() + " failed: " + r));
+        }
+        LOG.info("{} closed: {}", name(), r);
+        for (CloseListener l : closeListeners) {
+            if (closeListeners.remove(l)) {
+                try {
+                    l.onClose(this, r);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} close listener failed", name(), e);
+                }
+            }
+        }
+        closed.complete(r);
+    }
+
+    private void artimExpired() {
+        try {
+            State s = machine.state();
+            if (machine.permits(Event.EVT18)) {
+                note(CloseReason.Kind.TIMEOUT, "ARTIM expired after " + settings.artimTimeout() + " in " + s.label(),
+                        null);
+            }
+            machine.handle(Event.EVT18, null);
+        } catch (RuntimeException e) {
+            LOG.warn("{} ARTIM expiry failed", name(), e);
+            connection.close();
+        }
+    }
+
+    /** The provider-side effects of the state machine, on this association's connection. */
+    private final class MachinePort implements StateMachine.Port {
+        @Override
+        public void send(Pdu pdu) throws IOException {
+            try {
+                if (!writeLock.tryLock(settings.artimTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IOException("writer blocked for longer than " + settings.artimTimeout());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while sending " + pdu.getClass().getSimpleName());
+            }
+            try {
+                pduWriter.write(pdu, connection.output());
+                connection.output().flush();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        @Override
+        public void closeTransport() {
+            connection.close();
+        }
+
+        @Override
+        public void startArtim() {
+            artim.start();
+        }
+
+        @Override
+        public void stopArtim() {
+            artim.stop();
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.custodian.net.ul;
+
+import dev.custodian.net.pdu.AAbort;
+import dev.custodian.net.pdu.AAssociateAc;
+import dev.custodian.net.pdu.AAssociateRj;
+import dev.custodian.net.pdu.AAssociateRq;
+import dev.custodian.net.pdu.AReleaseRp;
+import dev.custodian.net.pdu.AReleaseRq;
+import dev.custodian.net.pdu.AbortReason;
+import dev.custodian.net.pdu.PDataTf;
+import dev.custodian.net.pdu.Pdu;
+import dev.custodian.net.pdu.PduFormatException;
+import dev.custodian.net.pdu.RejectResult;
+import dev.custodian.net.pdu.UserInfoItem;
+import dev.custodian.net.pdu.UserInformation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reader thread of one association: reads PDUs, feeds them to the state machine and carries
+ * out the indications it returns (negotiate, deliver P-DATA, answer a release). The only place a
+ * thread of this layer begins, hence the only place that catches and logs.
+ */
+final class AssociationReader implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+
+    private final Association a;
+    private final AcceptorPolicy policy;
+    private final AssociationHandler handler;
+    private final PDataAssembler assembler;
+
+    AssociationReader(Association association, AcceptorPolicy policy, AssociationHandler handler) {
+        this.a = association;
+        this.policy = policy;
+        this.handler = handler;
+        this.assembler = new PDataAssembler(association.settings.maxCommandLength(), association::contextAccepted);
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!a.requestor) {
+                a.machine.handle(Event.EVT5, null);
+            }
+            if (!a.settings.idleTimeout().isZero()) {
+                a.connection.setReadTimeout(a.settings.idleTimeout());
+            }
+            loop();
+        } catch (IOException | RuntimeException | Error e) {
+            a.note(CloseReason.Kind.PROTOCOL_ERROR, "reader failed: " + e, e);
+            LOG.error("{} reader failed", a.name(), e);
+        } finally {
+            a.artim.stop();
+            a.connection.close();
+            a.finish();
+        }
+    }
+
+    private void loop() throws IOException {
+        InputStream in = a.connection.input();
+        while (a.machine.state() != State.STA1) {
+            Pdu pdu;
+            try {
+                pdu = a.pduReader.read(in);
+            } catch (PduFormatException e) {
+                a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
+                a.machine.invalidPdu(e.abortReason());
+                drainUntilClosed(in); // after a framing error the byte stream can no longer be trusted
+                continue;
+            } catch (SocketTimeoutException e) {
+                idle();
+                continue;
+            } catch (IOException e) {
+                a.note(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in " + a.machine.state().label()
+                        + ": " + e.getMessage(), null);
+                a.machine.handle(Event.EVT17, null);
+                continue;
+            }
+            dispatch(pdu);
+        }
+    }
+
+    private void idle() {
+        State s = a.machine.state();
+        if (s.ordinal() >= State.STA5.ordinal() && s != State.STA13) {
+            a.abort(CloseReason.Kind.TIMEOUT, "no PDU for " + a.settings.idleTimeout() + " in " + s.label(),
+                    AAbort.byServiceProvider(AbortReason.NOT_SPECIFIED));
+        }
+        // Sta2 / Sta13: ARTIM is running and will close the transport
+    }
+
+    private void drainUntilClosed(InputStream in) {
+        byte[] scratch = new byte[4096];
+        while (a.machine.state() != State.STA1) {
+            try {
+                if (in.read(scratch) < 0) {
+                    a.machine.handle(Event.EVT17, null);
+                }
+            } catch (SocketTimeoutException e) {
+                // keep waiting: ARTIM bounds this
+            } catch (IOException e) {
+                a.machine.handle(Event.EVT17, null);
+            }
+        }
+    }
+
+    private static Event eventFor(Pdu pdu) {
+        if (pdu instanceof AAssociateAc) {
+            return Event.EVT3;
+        } else if (pdu instanceof AAssociateRj) {
+            return Event.EVT4;
+        } else if (pdu instanceof AAssociateRq) {
+            return Event.EVT6;
+        } else if (pdu instanceof PDataTf) {
+            return Event.EVT10;
+        } else if (pdu instanceof AReleaseRq) {
+            return Event.EVT12;
+        } else if (pdu instanceof AReleaseRp) {
+            return Event.EVT13;
+        }
+        return Event.EVT16;
+    }
+
+    private void dispatch(Pdu pdu) {
+        Event event = eventFor(pdu);
+        State from = a.machine.state();
+        Optional<Action> done = a.machine.handle(event, pdu);
+        if (done.isEmpty()) {
+            return;
+        }
+        switch (done.get()) {
+            case AE_3 -> established((AAssociateAc) pdu);
+            case AE_4 -> {
+                AAssociateRj rj = (AAssociateRj) pdu;
+                a.note(CloseReason.Kind.REJECTED, "rejected by peer: " + rj.describe(), null);
+                a.established.completeExceptionally(new AssociationRejectedException(rj));
+            }
+            case AE_6 -> {
+                if (a.machine.state() == State.STA3) {
+                    negotiate((AAssociateRq) pdu);
+                } else {
+                    a.request = (AAssociateRq) pdu;
+                    a.note(CloseReason.Kind.REJECTED, "protocol version not supported", null);
+                }
+            }
+            case DT_2, AR_6 -> data((PDataTf) pdu);
+            case AR_2 -> answerRelease("released by peer");
+            case AR_8 -> {
+                if (a.machine.state() == State.STA9) {
+                    a.machine.handle(Event.EVT14, null);
+                }
+            }
+            case AR_10 -> {
+                a.note(CloseReason.Kind.RELEASED, "released (release collision)", null);
+                a.machine.handle(Event.EVT14, null);
+            }
+            case AR_3 -> a.note(CloseReason.Kind.RELEASED, from == State.STA11 ? "released (release collision)"
+                    : "released", null);
+            case AA_3, AA_2 -> a.note(CloseReason.Kind.ABORTED_BY_PEER, describe((AAbort) pdu), null);
+            case AA_1, AA_7, AA_8 -> a.note(CloseReason.Kind.PROTOCOL_ERROR,
+                    event.label() + " (" + pdu.getClass().getSimpleName() + ") unexpected in " + from.label(), null);
+            default -> {
+                // AA-6: PDU ignored while awaiting the transport close
+            }
+        }
+    }
+
+    private static String describe(AAbort abort) {
+        return "A-ABORT from peer, source " + abort.source() + ", reason " + abort.reason();
+    }
+
+    private void negotiate(AAssociateRq rq) {
+        a.request = rq;
+        AcceptorDecision decision;
+        try {
+            decision = policy.decide(rq, a.connection.remoteAddress());
+        } catch (RuntimeException e) {
+            LOG.warn("{} acceptor policy failed", a.name(), e);
+            decision = AcceptorDecision.noReasonGiven(RejectResult.REJECTED_TRANSIENT);
+        }
+        if (decision instanceof AcceptorDecision.Reject reject) {
+            a.note(CloseReason.Kind.REJECTED, "rejected: " + reject.rejection().describe(), null);
+            a.machine.handle(Event.EVT8, reject.rejection());
+            return;
+        }
+        AcceptorDecision.Accept accept = (AcceptorDecision.Accept) decision;
+        List<UserInfoItem> extras = new ArrayList<>(accept.roleSelections());
+        extras.addAll(accept.extraUserInfo());
+        AAssociateAc ac = new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), rq.applicationContextName(),
+                accept.contexts(), UserInformation.of(a.settings.limits().maxPDataLength(),
+                a.settings.implementationClassUid(), a.settings.implementationVersionName(), extras));
+        a.negotiated(rq, ac);
+        a.machine.handle(Event.EVT7, ac);
+        if (a.machine.state() != State.STA6) {
+            return;
+        }
+        a.established.complete(null);
+        try {
+            a.listener = handler.established(a);
+        } catch (RuntimeException e) {
+            LOG.warn("{} association handler failed", a.name(), e);
+            a.abort("association handler failed: " + e);
+            return;
+        }
+        logEstablished();
+    }
+
+    private void established(AAssociateAc ac) {
+        a.negotiated(a.request, ac);
+        a.established.complete(null);
+        logEstablished();
+    }
+
+    private void logEstablished() {
+        LOG.info("{} established ({}): {} of {} contexts accepted {}, peer max PDU {}, peer implementation {} {}",
+                a.name(), a.requestor ? "requested" : "accepted", a.acceptedContexts().size(),
+                a.request.presentationContexts().size(),
+                a.acceptedContexts().stream().map(c -> c.id() + ":" + c.abstractSyntax() + "/" + c.transferSyntax())
+                        .toList(),
+                a.peerMaxPduLength(), a.peerImplementationClassUid().orElse("?"),
+                a.peerImplementationVersionName().orElse(""));
+    }
+
+    private void data(PDataTf pdata) {
+        MessageListener l = a.listener;
+        try {
+            if (l == null) {
+                throw new AbortException(dev.custodian.net.pdu.AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU,
+                        "no message listener on this association");
+            }
+            assembler.accept(a, l, pdata);
+        } catch (AbortException e) {
+            a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
+            a.machine.invalidPdu(e.reason());
+        } catch (PDataAssembler.ListenerFailure e) {
+            LOG.warn("{} message listener failed, aborting", a.name(), e.getCause());
+            a.abort(CloseReason.Kind.ABORTED_LOCALLY, "message listener failed: " + e.getMessage(),
+                    AAbort.byServiceUser());
+        }
+    }
+
+    /** AR-2: DICOM has no negative release response; answer once our outgoing message is complete. */
+    private void answerRelease(String detail) {
+        try {
+            if (a.messageLock.tryLock(a.settings.artimTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    a.note(CloseReason.Kind.RELEASED, detail, null);
+                    a.machine.handle(Event.EVT14, null);
+                } finally {
+                    a.messageLock.unlock();
+                }
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        a.abort(CloseReason.Kind.TIMEOUT, "outgoing message still incomplete when release was requested",
+                AAbort.byServiceProvider(AbortReason.NOT_SPECIFIED));
+    }
+}

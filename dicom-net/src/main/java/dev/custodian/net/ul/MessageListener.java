@@ -1,0 +1,32 @@
+package dev.custodian.net.ul;
+
+import java.io.IOException;
+
+/**
+ * Receives the DIMSE messages (PS3.7 §6.3) arriving on an association — on associations we
+ * accepted and on ones we requested alike. Called on the association's reader thread, one message
+ * at a time, in arrival order.
+ *
+ * <p>Per message: {@link #onCommand} with the complete command set (in memory, at most
+ * {@link AssociationSettings#maxCommandLength()} bytes), then — unless it returned
+ * {@link DataSink#NO_DATA_SET} — the data set, fragment by fragment, into the returned
+ * {@link DataSink}, the last call having {@code last = true}. Nothing of the data set is kept by
+ * the upper layer: while a callback runs no further PDU is read, so a slow sink slows the peer
+ * down through TCP (backpressure), and memory stays bounded by one PDU.
+ *
+ * <p>An exception thrown from a callback aborts the association (A-ABORT, service-user source): a
+ * DIMSE service that wants to answer with a failure status must catch its own errors, keep
+ * consuming the remaining fragments and send its response.
+ */
+@FunctionalInterface
+public interface MessageListener {
+
+    /**
+     * @param presentationContextId the context the command arrived on (see
+     *                              {@link Association#context(int)} for its syntaxes)
+     * @param command               the whole command set, encoded in implicit VR little endian
+     * @return where the data set fragments go, or {@link DataSink#NO_DATA_SET} when the command
+     *         says none follows (Command Data Set Type 0101H)
+     */
+    DataSink onCommand(Association association, int presentationContextId, byte[] command) throws IOException;
+}

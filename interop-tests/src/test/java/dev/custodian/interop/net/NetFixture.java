@@ -1,0 +1,110 @@
+package dev.custodian.interop.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.custodian.net.pdu.PduLimits;
+import dev.custodian.net.transport.AcceptorConfig;
+import dev.custodian.net.transport.DicomAcceptor;
+import dev.custodian.net.transport.TlsConfig;
+import dev.custodian.net.ul.AssociationRuntime;
+import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.net.ul.CloseReason;
+import dev.custodian.net.ul.DefaultAcceptorPolicy;
+import dev.custodian.net.ul.SupportedSyntaxes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** An acceptor on 127.0.0.1:ephemeral answering C-ECHO, with tracked threads; plus echoscu runs. */
+final class NetFixture implements AutoCloseable {
+
+    static final String AE = "CUSTODIAN";
+    static final String IMPLICIT_LE = "1.2.840.10008.1.2";
+    static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+
+    final TrackingThreadFactory readers = new TrackingThreadFactory("ul-reader");
+    final TrackingThreadFactory acceptThreads = new TrackingThreadFactory("ul-acceptor");
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ul-artim");
+        t.setDaemon(true);
+        return t;
+    });
+    final AssociationRuntime runtime = new AssociationRuntime(readers, scheduler);
+    final EchoResponder echo = new EchoResponder();
+    final DicomAcceptor acceptor;
+    /** How each association that got established ended. */
+    final List<CloseReason> closeReasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    NetFixture(int maxAssociations, TlsConfig tls) throws IOException {
+        this(maxAssociations, tls, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    NetFixture(int maxAssociations, TlsConfig tls, Duration artim, Duration idle) throws IOException {
+        AssociationSettings settings = AssociationSettings.DEFAULT.withTimeouts(artim, idle)
+                .withLimits(new PduLimits(16_384, 65_536, 256));
+        SupportedSyntaxes syntaxes = SupportedSyntaxes.builder()
+                .add(EchoResponder.VERIFICATION, EXPLICIT_LE, IMPLICIT_LE).build();
+        acceptor = DicomAcceptor.start(new AcceptorConfig("127.0.0.1", 0, maxAssociations, settings, tls),
+                new DefaultAcceptorPolicy(Set.of(AE), calling -> true, syntaxes), a -> {
+                    a.addCloseListener((x, reason) -> closeReasons.add(reason));
+                    return echo;
+                }, runtime,
+                acceptThreads);
+    }
+
+    int port() {
+        return acceptor.port();
+    }
+
+    /** Waits until every association has ended and its reader thread is gone. */
+    void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(acceptor.openConnections()).as("open connections").isZero();
+            assertThat(readers.alive()).as("live reader threads").isZero();
+        });
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    /** Runs a DCMTK tool with TCP_NODELAY=1; fails (does not skip) when the tool is missing. */
+    static Run dcmtk(Duration timeout, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TCP_NODELAY", "1");
+        Process p = pb.start();
+        boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            p.destroyForcibly();
+            throw new AssertionError(cmd + " did not finish within " + timeout);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.exitValue(), out);
+    }
+
+    Run echoscu(String calledAe, String... extra) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("echoscu", "-v", "-aet", "ECHOSCU", "-aec", calledAe));
+        cmd.addAll(List.of(extra));
+        cmd.add("127.0.0.1");
+        cmd.add(Integer.toString(port()));
+        return dcmtk(Duration.ofSeconds(30), cmd.toArray(String[]::new));
+    }
+
+    static Path tempDir() throws IOException {
+        return java.nio.file.Files.createTempDirectory("custodian-net-it");
+    }
+
+    @Override
+    public void close() {
+        acceptor.close(Duration.ofSeconds(2));
+        scheduler.shutdownNow();
+    }
+}
