@@ -1,10 +1,16 @@
 package dev.custodian.net.dimse;
 
+import dev.custodian.net.ul.DataWriter;
+import dev.custodian.net.ul.DataSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,11 +25,15 @@ import org.slf4j.LoggerFactory;
  * and sends their responses. Requests are served on associations we accepted and on those we
  * requested alike (a Storage Commitment N-EVENT-REPORT may come on the N-ACTION's association).
  *
- * <p>{@link #onMessage} runs on the association's reader thread; response futures are
- * completed there, so their callbacks must not block (use the {@code *Async} variants).
+ * <p>{@link #onCommand} runs on the association's reader thread; response futures are
+ * completed there, so their callbacks must not block (use the {@code *Async} variants). A
+ * service must not wait for the response to a request it sends on the same association: the
+ * reader is busy with the service's own request until it returns.
  */
 public final class DimseSession {
     private static final Logger LOG = LoggerFactory.getLogger(DimseSession.class);
+    /** Fragments buffered between the reader and the performing thread (memory: this many PDUs). */
+    private static final int PIPE_FRAGMENTS = 4;
 
     private final DimseChannel channel;
     private final RequestHandler handler;
@@ -31,17 +41,22 @@ public final class DimseSession {
     private final MessageIdGenerator ids = new MessageIdGenerator();
     private final OutstandingRequests outstanding;
     private final ReentrantLock sendLock = new ReentrantLock(true);
+    private final Executor workers;
     private volatile IOException closed;
+    private volatile DataPipe activePipe;
 
     /**
      * @param handler      performs incoming requests
-     * @param dimseTimeout how long to wait for a response, and for room in the operations window
+     * @param dimseTimeout how long to wait for a response, for room in the operations window, and
+     *                     for a request with a data set to be performed once its data has arrived
+     * @param workers      runs the requests that have a data set (one at a time per association)
      */
-    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout) {
-        if (channel == null || handler == null || dimseTimeout == null || dimseTimeout.isNegative()
-                || dimseTimeout.isZero()) {
-            throw new IllegalArgumentException("channel, handler and a positive DIMSE timeout are required");
+    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout, Executor workers) {
+        if (channel == null || handler == null || workers == null || dimseTimeout == null
+                || dimseTimeout.isNegative() || dimseTimeout.isZero()) {
+            throw new IllegalArgumentException("channel, handler, workers and a positive DIMSE timeout are required");
         }
+        this.workers = workers;
         this.channel = channel;
         this.handler = handler;
         this.dimseTimeout = dimseTimeout;
@@ -117,13 +132,14 @@ public final class DimseSession {
     }
 
     /**
-     * One incoming message: its presentation context, its command set bytes, and its data set
-     * as it arrives (read only when the command announces one). Returns normally when the
-     * message was handled, including when it was answered with a failure status; throws
-     * {@link IOException} when the association failed, after aborting it if the message was
-     * beyond answering.
+     * One incoming message (the upper layer's {@code MessageListener.onCommand}): decodes the
+     * command set and returns where its data set goes. A request without a data set is performed
+     * at once; one with a data set is performed on a worker thread that reads the data as the
+     * returned sink receives it, and the sink's last call returns once the response is sent, so
+     * requests are performed one at a time in arrival order. A command that cannot be answered
+     * aborts the association (and this throws); one that can is answered with a failure status.
      */
-    public void onMessage(int contextId, byte[] command, InputStream data) throws IOException {
+    public DataSink onCommand(int contextId, byte[] command) throws IOException {
         AcceptedContext pc = channel.context(contextId);
         DimseMessage message;
         try {
@@ -133,45 +149,94 @@ public final class DimseSession {
             }
             message = CommandCodec.decode(command);
         } catch (InvalidCommandException e) {
-            refuse(pc, e, data);
-            return;
+            return refuse(pc, e);
         }
         if (message instanceof DimseResponse rsp) {
-            onResponse(rsp, data);
-        } else {
-            onRequest(pc, (DimseRequest) message, data);
+            return onResponse(rsp);
         }
+        return onRequest(pc, (DimseRequest) message);
     }
 
     /** The association ended (released, aborted or broken): fails every outstanding request. */
     public void onClosed(IOException cause) {
         closed = cause == null ? new IOException("Association closed") : cause;
+        DataPipe pipe = activePipe;
+        if (pipe != null) {
+            pipe.fail(closed);
+        }
         outstanding.failAll(closed);
     }
 
-    private void onRequest(AcceptedContext pc, DimseRequest rq, InputStream data) throws IOException {
-        InputStream in = rq.hasDataSet() ? data : InputStream.nullInputStream();
+    private DataSink onRequest(AcceptedContext pc, DimseRequest rq) throws IOException {
         RequestContext ctx = new RequestContext(pc, channel.localAet(), channel.remoteAet(), this);
-        DimseResponse rsp;
-        try {
-            rsp = handler.handle(ctx, rq, in);
-        } catch (RuntimeException e) {
-            LOG.error("{} from {}: handler failed", CommandField.name(rq.commandField()), channel.remoteAet(), e);
-            rsp = new GenericRsp(CommandField.responseOf(rq.commandField()), rq.messageId(), rq.sopClassUid(),
-                    Status.PROCESSING_FAILURE.withComment(e.getClass().getSimpleName()));
+        if (!rq.hasDataSet()) {
+            send(pc.id(), perform(ctx, rq, InputStream.nullInputStream()), null);
+            return DataSink.NO_DATA_SET;
         }
-        drain(in);
-        send(pc.id(), rsp, null);
+        DataPipe pipe = new DataPipe(PIPE_FRAGMENTS, dimseTimeout.toMillis());
+        activePipe = pipe;
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> performAndAnswer(pc, ctx, rq, pipe), workers);
+        return (buffer, offset, length, last) -> {
+            pipe.onData(buffer, offset, length, last);
+            if (last) {
+                awaitAnswer(rq, done);
+            }
+        };
     }
 
-    private void onResponse(DimseResponse rsp, InputStream data) throws IOException {
-        if (rsp.hasDataSet()) {
-            // This layer's requests expect no reply data (C-STORE, C-ECHO, and N-ACTION / N-EVENT-REPORT
-            // as Storage Commitment uses them); consume it so the next message is read whole.
-            LOG.debug("{} from {} carries a data set; discarded", CommandField.name(rsp.commandField()),
-                    channel.remoteAet());
-            drain(data);
+    private void performAndAnswer(AcceptedContext pc, RequestContext ctx, DimseRequest rq, DataPipe pipe) {
+        try {
+            DimseResponse rsp = perform(ctx, rq, pipe);
+            drain(pipe);
+            send(pc.id(), rsp, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            activePipe = null;
         }
+    }
+
+    private void awaitAnswer(DimseRequest rq, CompletableFuture<Void> done) throws IOException {
+        try {
+            done.get(dimseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while performing " + CommandField.name(rq.commandField()));
+        } catch (TimeoutException e) {
+            throw new IOException(CommandField.name(rq.commandField()) + " not answered within " + dimseTimeout);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            throw c instanceof IOException io ? io : new IOException(c);
+        }
+    }
+
+    private DimseResponse perform(RequestContext ctx, DimseRequest rq, InputStream data) throws IOException {
+        try {
+            return handler.handle(ctx, rq, data);
+        } catch (RuntimeException e) {
+            LOG.error("{} from {}: handler failed", CommandField.name(rq.commandField()), channel.remoteAet(), e);
+            return new GenericRsp(CommandField.responseOf(rq.commandField()), rq.messageId(), rq.sopClassUid(),
+                    Status.PROCESSING_FAILURE.withComment(e.getClass().getSimpleName()));
+        }
+    }
+
+    private DataSink onResponse(DimseResponse rsp) {
+        if (!rsp.hasDataSet()) {
+            complete(rsp);
+            return DataSink.NO_DATA_SET;
+        }
+        // This layer's requests expect no reply data (C-STORE, C-ECHO, and N-ACTION / N-EVENT-REPORT
+        // as Storage Commitment uses them): the data set is read and dropped.
+        LOG.debug("{} from {} carries a data set; discarded", CommandField.name(rsp.commandField()),
+                channel.remoteAet());
+        return (buffer, offset, length, last) -> {
+            if (last) {
+                complete(rsp);
+            }
+        };
+    }
+
+    private void complete(DimseResponse rsp) {
         OutstandingRequests.Entry e = outstanding.remove(rsp.messageIdBeingRespondedTo());
         if (e == null) {
             LOG.warn("{} from {} answers Message ID {} which is not outstanding; ignored",
@@ -181,7 +246,7 @@ public final class DimseSession {
         e.response().complete(rsp);
     }
 
-    private void refuse(AcceptedContext pc, InvalidCommandException e, InputStream data) throws IOException {
+    private DataSink refuse(AcceptedContext pc, InvalidCommandException e) throws IOException {
         if (pc == null || !e.answerable()) {
             LOG.warn("Aborting association with {}: {}", channel.remoteAet(), e.getMessage());
             channel.abort();
@@ -189,11 +254,17 @@ public final class DimseSession {
         }
         LOG.warn("{} from {} refused with {}: {}", CommandField.name(e.commandField()), channel.remoteAet(),
                 e.status(), e.getMessage());
-        if (e.hasDataSet()) {
-            drain(data);
+        GenericRsp rsp = new GenericRsp(CommandField.responseOf(e.commandField()), e.messageId(),
+                e.affectedSopClassUid(), e.status());
+        if (!e.hasDataSet()) {
+            send(pc.id(), rsp, null);
+            return DataSink.NO_DATA_SET;
         }
-        send(pc.id(), new GenericRsp(CommandField.responseOf(e.commandField()), e.messageId(),
-                e.affectedSopClassUid(), e.status()), null);
+        return (buffer, offset, length, last) -> {
+            if (last) {
+                send(pc.id(), rsp, null);
+            }
+        };
     }
 
     private void send(int contextId, DimseMessage message, DataWriter data) throws IOException {

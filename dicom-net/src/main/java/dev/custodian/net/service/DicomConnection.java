@@ -7,7 +7,7 @@ import dev.custodian.net.dimse.CEchoRsp;
 import dev.custodian.net.dimse.CStoreRq;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.dimse.DataSetSource;
-import dev.custodian.net.dimse.DataWriter;
+import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.dimse.DimseSession;
 import dev.custodian.net.dimse.NActionRq;
 import dev.custodian.net.dimse.NActionRsp;

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.dicom.dict.Tag;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DimseSessionTest {
@@ -22,6 +23,7 @@ class DimseSessionTest {
     private static final AcceptedContext ECHO_PC = new AcceptedContext(1, VERIFICATION, "1.2.840.10008.1.2");
     private static final AcceptedContext CT_PC = new AcceptedContext(3, CT, "1.2.840.10008.1.2.1");
 
+    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final FakeChannel channel = new FakeChannel(1, ECHO_PC, CT_PC);
     private final AtomicReference<byte[]> received = new AtomicReference<>();
     private final RequestHandler handler = (ctx, rq, data) -> {
@@ -32,11 +34,16 @@ class DimseSessionTest {
         }
         return new CEchoRsp(rq.messageId(), rq.sopClassUid(), Status.SUCCESS);
     };
-    private final DimseSession session = new DimseSession(channel, handler, Duration.ofSeconds(5));
+    private final DimseSession session = new DimseSession(channel, handler, Duration.ofSeconds(5), workers);
+
+    @AfterEach
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
 
     @Test
     void answersAnIncomingRequestWithItsMessageId() throws Exception {
-        session.onMessage(1, CommandCodec.encode(new CEchoRq(12, VERIFICATION)), InputStream.nullInputStream());
+        Feed.message(session, 1, CommandCodec.encode(new CEchoRq(12, VERIFICATION)), null);
         FakeChannel.Sent sent = channel.next();
         assertThat(sent.contextId()).isEqualTo(1);
         assertThat(sent.message()).isEqualTo(new CEchoRsp(12, VERIFICATION, Status.SUCCESS));
@@ -46,7 +53,7 @@ class DimseSessionTest {
     void streamsTheDataSetToTheHandler() throws Exception {
         byte[] data = new byte[100_000];
         data[99_999] = 7;
-        session.onMessage(3, CommandCodec.encode(new CStoreRq(5, CT, INST)), new ByteArrayInputStream(data));
+        Feed.message(session, 3, CommandCodec.encode(new CStoreRq(5, CT, INST)), data);
         assertThat(received.get()).isEqualTo(data);
         assertThat(channel.next().message()).isEqualTo(new CStoreRsp(5, CT, INST, Status.SUCCESS));
     }
@@ -55,9 +62,7 @@ class DimseSessionTest {
     void malformedStoreIsAnsweredAndItsDataDrained() throws Exception {
         byte[] command = CommandSets.builder().us(Tag.CommandField, CommandField.C_STORE_RQ).us(Tag.MessageID, 9)
                 .us(Tag.CommandDataSetType, 0).us(Tag.Priority, 0).ui(Tag.AffectedSOPClassUID, CT).toBytes();
-        ByteArrayInputStream data = new ByteArrayInputStream(new byte[5000]);
-        session.onMessage(3, command, data);
-        assertThat(data.available()).isZero();
+        Feed.message(session, 3, command, new byte[5000]);
         assertThat(received.get()).as("handler not called").isNull();
         DimseResponse rsp = (DimseResponse) channel.next().message();
         assertThat(rsp.commandField()).isEqualTo(CommandField.C_STORE_RSP);
@@ -69,7 +74,7 @@ class DimseSessionTest {
 
     @Test
     void undecodableCommandAbortsTheAssociation() {
-        assertThatThrownBy(() -> session.onMessage(1, new byte[] {1, 2, 3}, InputStream.nullInputStream()))
+        assertThatThrownBy(() -> Feed.message(session, 1, new byte[] {1, 2, 3}, null))
                 .isInstanceOf(IOException.class);
         assertThat(channel.aborted()).isTrue();
         assertThat(channel.nothingSent()).isTrue();
@@ -77,8 +82,8 @@ class DimseSessionTest {
 
     @Test
     void messageOnAContextNotAcceptedAbortsTheAssociation() {
-        assertThatThrownBy(() -> session.onMessage(5, CommandCodec.encode(new CEchoRq(1, VERIFICATION)),
-                InputStream.nullInputStream())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Feed.message(session, 5, CommandCodec.encode(new CEchoRq(1, VERIFICATION)),
+                null)).isInstanceOf(IOException.class);
         assertThat(channel.aborted()).isTrue();
     }
 
@@ -86,8 +91,8 @@ class DimseSessionTest {
     void handlerCrashIsAnsweredProcessingFailure() throws Exception {
         DimseSession crashing = new DimseSession(channel, (c, r, d) -> {
             throw new IllegalStateException("boom");
-        }, Duration.ofSeconds(5));
-        crashing.onMessage(1, CommandCodec.encode(new CEchoRq(3, VERIFICATION)), InputStream.nullInputStream());
+        }, Duration.ofSeconds(5), workers);
+        Feed.message(crashing, 1, CommandCodec.encode(new CEchoRq(3, VERIFICATION)), null);
         DimseResponse rsp = (DimseResponse) channel.next().message();
         assertThat(rsp.status().code()).isEqualTo(0x0110);
         assertThat(rsp.messageIdBeingRespondedTo()).isEqualTo(3);
@@ -98,11 +103,11 @@ class DimseSessionTest {
         CompletableFuture<CEchoRsp> f = session.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         CEchoRq rq = (CEchoRq) channel.next().message();
         assertThat(rq.messageId()).isEqualTo(1);
-        session.onMessage(1, CommandCodec.encode(new CEchoRsp(99, VERIFICATION, Status.SUCCESS)),
-                InputStream.nullInputStream());
+        Feed.message(session, 1, CommandCodec.encode(new CEchoRsp(99, VERIFICATION, Status.SUCCESS)),
+                null);
         assertThat(f).isNotDone();
-        session.onMessage(1, CommandCodec.encode(new CEchoRsp(rq.messageId(), VERIFICATION, Status.SUCCESS)),
-                InputStream.nullInputStream());
+        Feed.message(session, 1, CommandCodec.encode(new CEchoRsp(rq.messageId(), VERIFICATION, Status.SUCCESS)),
+                null);
         assertThat(f.get(5, TimeUnit.SECONDS).status().isSuccess()).isTrue();
         assertThat(session.outstanding()).isZero();
     }
@@ -124,15 +129,15 @@ class DimseSessionTest {
         CompletableFuture<CompletableFuture<CEchoRsp>> second = CompletableFuture.supplyAsync(
                 () -> session.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class));
         assertThat(channel.nextWithin(Duration.ofMillis(300))).as("second held back").isNull();
-        session.onMessage(1, CommandCodec.encode(new CEchoRsp(first, VERIFICATION, Status.SUCCESS)),
-                InputStream.nullInputStream());
+        Feed.message(session, 1, CommandCodec.encode(new CEchoRsp(first, VERIFICATION, Status.SUCCESS)),
+                null);
         assertThat(((CEchoRq) channel.next().message()).messageId()).isEqualTo(first + 1);
         assertThat(second.get(5, TimeUnit.SECONDS)).isNotDone();
     }
 
     @Test
     void fullWindowTimesOut() {
-        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(300));
+        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(300), workers);
         quick.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         // The second request waits for room for up to the DIMSE timeout; by then the first has
         // timed out too, so either way the caller sees a TimeoutException, never a hang.
@@ -142,7 +147,7 @@ class DimseSessionTest {
 
     @Test
     void unansweredRequestTimesOutAndFreesItsSlot() throws Exception {
-        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(200));
+        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(200), workers);
         CompletableFuture<CEchoRsp> f = quick.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
         assertThat(quick.outstanding()).isZero();
@@ -162,8 +167,8 @@ class DimseSessionTest {
     void refusalOfAnotherKindFailsWithTheResponse() throws Exception {
         CompletableFuture<CEchoRsp> f = session.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         int id = ((CEchoRq) channel.next().message()).messageId();
-        session.onMessage(1, CommandCodec.encode(new GenericRsp(CommandField.C_FIND_RSP, id, null,
-                Status.UNRECOGNIZED_OPERATION)), InputStream.nullInputStream());
+        Feed.message(session, 1, CommandCodec.encode(new GenericRsp(CommandField.C_FIND_RSP, id, null,
+                Status.UNRECOGNIZED_OPERATION)), null);
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(UnexpectedResponseException.class);
     }
 

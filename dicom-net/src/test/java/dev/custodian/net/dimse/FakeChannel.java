@@ -1,5 +1,7 @@
 package dev.custodian.net.dimse;
 
+import dev.custodian.net.ul.DataWriter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;

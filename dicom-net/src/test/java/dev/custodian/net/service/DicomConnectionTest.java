@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** SCU operations against an SCP built on the same layer, over an in-memory association. */
@@ -29,13 +32,23 @@ class DicomConnectionTest {
             new AcceptedContext(3, CT, EXPLICIT_LE),
             new AcceptedContext(5, STGCMT, EXPLICIT_LE));
 
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final ExecutorService scuReader = Executors.newSingleThreadExecutor();
+    private final ExecutorService scpReader = Executors.newSingleThreadExecutor();
     private final ByteArrayOutputStream stored = new ByteArrayOutputStream();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<CompletableFuture<?>> reportSent = new CompletableFuture<>();
 
+    @AfterEach
+    void stopWorkers() {
+        workers.shutdownNow();
+        scuReader.shutdownNow();
+        scpReader.shutdownNow();
+    }
+
     private DicomConnection connect() {
-        LoopbackChannel scuEnd = new LoopbackChannel("SCU", "SCP", CONTEXTS);
-        LoopbackChannel scpEnd = new LoopbackChannel("SCP", "SCU", CONTEXTS);
+        LoopbackChannel scuEnd = new LoopbackChannel("SCU", "SCP", CONTEXTS, scpReader);
+        LoopbackChannel scpEnd = new LoopbackChannel("SCP", "SCU", CONTEXTS, scuReader);
         ServiceRegistry scp = ServiceRegistry.builder().verification()
                 .store((ctx, rq, data) -> {
                     data.transferTo(stored);
@@ -53,8 +66,8 @@ class DicomConnectionTest {
                     events.add("event " + rq.eventTypeId() + " " + new String(info.readAllBytes()));
                     return Status.SUCCESS;
                 }).build();
-        DimseSession scuSession = new DimseSession(scuEnd, new ServiceDispatcher(scu), Duration.ofSeconds(5));
-        DimseSession scpSession = new DimseSession(scpEnd, new ServiceDispatcher(scp), Duration.ofSeconds(5));
+        DimseSession scuSession = new DimseSession(scuEnd, new ServiceDispatcher(scu), Duration.ofSeconds(5), workers);
+        DimseSession scpSession = new DimseSession(scpEnd, new ServiceDispatcher(scp), Duration.ofSeconds(5), workers);
         scuEnd.connect(scpSession);
         scpEnd.connect(scuSession);
         return new DicomConnection(scuSession);

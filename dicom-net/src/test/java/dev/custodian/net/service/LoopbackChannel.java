@@ -1,24 +1,27 @@
 package dev.custodian.net.service;
 
 import dev.custodian.net.dimse.AcceptedContext;
-import dev.custodian.net.dimse.DataWriter;
+import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.dimse.DimseChannel;
 import dev.custodian.net.dimse.DimseSession;
-import java.io.ByteArrayInputStream;
+import dev.custodian.net.dimse.Feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** One end of an in-memory association: what it sends is delivered, synchronously, to the other end's session. */
 final class LoopbackChannel implements DimseChannel {
     private final String local;
     private final String remote;
     private final List<AcceptedContext> contexts;
+    private final Executor peerReader;
     private DimseSession peer;
     private boolean released;
 
-    LoopbackChannel(String local, String remote, List<AcceptedContext> contexts) {
+    /** @param peerReader a single thread standing for the peer's reader */
+    LoopbackChannel(String local, String remote, List<AcceptedContext> contexts, Executor peerReader) {
+        this.peerReader = peerReader;
         this.local = local;
         this.remote = remote;
         this.contexts = contexts;
@@ -30,13 +33,21 @@ final class LoopbackChannel implements DimseChannel {
 
     @Override
     public void send(int contextId, byte[] command, DataWriter data) throws IOException {
-        InputStream in = InputStream.nullInputStream();
+        byte[] bytes = null;
         if (data != null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             data.writeTo(out);
-            in = new ByteArrayInputStream(out.toByteArray());
+            bytes = out.toByteArray();
         }
-        peer.onMessage(contextId, command, in);
+        byte[] message = bytes;
+        // Delivered on the peer's own "reader thread", as over a socket: send returns at once.
+        peerReader.execute(() -> {
+            try {
+                Feed.message(peer, contextId, command, message);
+            } catch (IOException e) {
+                peer.onClosed(e);
+            }
+        });
     }
 
     @Override
