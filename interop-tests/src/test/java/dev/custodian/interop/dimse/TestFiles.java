@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Test instances for the DIMSE interop tests, made with DCMTK's dump2dcm (Secondary Capture,
@@ -103,9 +105,18 @@ final class TestFiles {
 
     /** SHA-256 of each file's data set, sorted: equal lists mean the same data sets arrived. */
     static List<String> dataSetDigests(List<Path> files) throws IOException {
+        return dataSetDigests(files, false);
+    }
+
+    /**
+     * As {@link #dataSetDigests(List)}; with {@code inflate}, of the inflated data sets (Deflated
+     * Explicit VR Little Endian, PS3.5 §A.5: a sender may deflate the same data set differently).
+     */
+    static List<String> dataSetDigests(List<Path> files, boolean inflate) throws IOException {
         List<String> digests = new ArrayList<>();
         for (Path f : files) {
-            digests.add(sha256(dataSet(f)));
+            byte[] ds = dataSet(f);
+            digests.add(sha256(inflate ? inflate(ds) : ds));
         }
         digests.sort(null);
         return digests;
@@ -115,6 +126,15 @@ final class TestFiles {
     static List<Path> filesIn(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    static byte[] inflate(byte[] deflated) throws IOException {
+        Inflater inflater = new Inflater(true);
+        try (InflaterInputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(deflated), inflater)) {
+            return in.readAllBytes();
+        } finally {
+            inflater.end();
         }
     }
 
