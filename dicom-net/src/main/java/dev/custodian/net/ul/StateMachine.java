@@ -62,6 +62,11 @@ public final class StateMachine {
         return state;
     }
 
+    /** Test hook: puts the machine in a state directly, to test the table cell by cell. */
+    synchronized void forceState(State s) {
+        state = s;
+    }
+
     /** Whether the event has an action in the current state (a lock-free, racy check). */
     public boolean permits(Event event) {
         return table.action(state, event).isPresent();
