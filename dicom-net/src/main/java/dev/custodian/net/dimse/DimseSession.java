@@ -247,6 +247,11 @@ public final class DimseSession {
     }
 
     private DataSink refuse(AcceptedContext pc, InvalidCommandException e) throws IOException {
+        if (pc != null && e.commandField() == CommandField.C_CANCEL_RQ) {
+            // PS3.7 §9.3.2.3: C-CANCEL has no response; this layer runs no cancellable operation.
+            LOG.info("C-CANCEL-RQ from {} ignored: no C-FIND/C-GET/C-MOVE is running", channel.remoteAet());
+            return e.hasDataSet() ? (buffer, offset, length, last) -> { } : DataSink.NO_DATA_SET;
+        }
         if (pc == null || !e.answerable()) {
             LOG.warn("Aborting association with {}: {}", channel.remoteAet(), e.getMessage());
             channel.abort();

@@ -88,6 +88,27 @@ class DimseSessionTest {
     }
 
     @Test
+    void cancelIsIgnoredWithoutAbort() throws Exception {
+        byte[] cancel = CommandSets.builder().us(Tag.CommandField, CommandField.C_CANCEL_RQ)
+                .us(Tag.MessageIDBeingRespondedTo, 3).us(Tag.CommandDataSetType, 0x0101).toBytes();
+        Feed.message(session, 1, cancel, null);
+        assertThat(channel.aborted()).isFalse();
+        assertThat(channel.nothingSent()).isTrue();
+    }
+
+    @Test
+    void unknownRequestIsAnsweredUnrecognizedOperation() throws Exception {
+        byte[] find = CommandSets.builder().us(Tag.CommandField, CommandField.C_FIND_RQ).us(Tag.MessageID, 4)
+                .us(Tag.CommandDataSetType, 0).us(Tag.Priority, 0).ui(Tag.AffectedSOPClassUID, CT).toBytes();
+        Feed.message(session, 3, find, new byte[300]);
+        DimseResponse rsp = (DimseResponse) channel.next().message();
+        assertThat(rsp.commandField()).isEqualTo(CommandField.C_FIND_RSP);
+        assertThat(rsp.messageIdBeingRespondedTo()).isEqualTo(4);
+        assertThat(rsp.status().code()).isEqualTo(0x0211);
+        assertThat(received.get()).isNull();
+    }
+
+    @Test
     void handlerCrashIsAnsweredProcessingFailure() throws Exception {
         DimseSession crashing = new DimseSession(channel, (c, r, d) -> {
             throw new IllegalStateException("boom");
