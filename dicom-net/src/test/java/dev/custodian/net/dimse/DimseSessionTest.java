@@ -139,8 +139,11 @@ class DimseSessionTest {
         FakeChannel.Sent sent = channel.next();
         assertThat(sent.data()).containsExactly(1, 2, 3, 4);
         assertThat(sent.message()).isInstanceOf(CStoreRq.class);
-        assertThatThrownBy(() -> session.invoke(3, id -> new CStoreRq(id, CT, INST), null, CStoreRsp.class))
+        DimseSession unlimited = new DimseSession(new FakeChannel(0, ECHO_PC, CT_PC), handler, Duration.ofSeconds(5),
+                workers);
+        assertThatThrownBy(() -> unlimited.invoke(3, id -> new CStoreRq(id, CT, INST), null, CStoreRsp.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a data set");
+        assertThat(unlimited.outstanding()).isZero();
     }
 
     @Test
