@@ -73,7 +73,7 @@ public record Status(int code, String errorComment, List<Integer> offendingEleme
             throw new IllegalArgumentException("Status code out of US range: " + code);
         }
         if (errorComment != null) {
-            errorComment = clip(errorComment.strip());
+            errorComment = clip(errorComment).strip();
             if (errorComment.isEmpty()) {
                 errorComment = null;
             }
@@ -141,7 +141,7 @@ public record Status(int code, String errorComment, List<Integer> offendingEleme
     private static String clip(String comment) {
         // LO forbids backslash and control characters; replace rather than fail an error report.
         String clean = comment.replaceAll("[\\\\\\p{Cntrl}]", " ");
-        return clean.length() <= MAX_ERROR_COMMENT ? clean : clean.substring(0, MAX_ERROR_COMMENT);
+        String trimmed = clean.strip();
+        return trimmed.length() <= MAX_ERROR_COMMENT ? trimmed : trimmed.substring(0, MAX_ERROR_COMMENT);
     }
-
 }
