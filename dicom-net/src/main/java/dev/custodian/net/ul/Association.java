@@ -6,7 +6,6 @@ import dev.custodian.net.pdu.AAssociateRq;
 import dev.custodian.net.pdu.AbortSource;
 import dev.custodian.net.pdu.Pdu;
 import dev.custodian.net.pdu.PduReader;
-import dev.custodian.net.pdu.PduWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,9 +47,7 @@ public final class Association {
     final StateMachine machine;
     final ArtimTimer artim;
     final PduReader pduReader;
-    private final PduWriter pduWriter = new PduWriter();
-    final ReentrantLock writeLock = new ReentrantLock();
-    final ReentrantLock messageLock = new ReentrantLock();
+    final AssociationWriter writer;
     final CompletableFuture<Void> established = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final List<CloseListener> closeListeners = new CopyOnWriteArrayList<>();
@@ -62,7 +58,7 @@ public final class Association {
     volatile AAssociateAc acceptance;
     private volatile Map<Integer, NegotiatedContext> contexts = Map.of();
     volatile Thread readerThread;
-    private byte[] sendBuffer;
+    private volatile CloseReason finalReason;
 
     Association(Connection connection, AssociationSettings settings, AssociationRuntime runtime, boolean requestor) {
         this.connection = connection;
@@ -70,7 +66,8 @@ public final class Association {
         this.runtime = runtime;
         this.requestor = requestor;
         this.pduReader = new PduReader(settings.limits());
-        this.machine = new StateMachine(new StateTable(), new MachinePort(), requestor, connection.remoteAddress());
+        this.writer = new AssociationWriter(connection, settings, this::dataTransferAllowed, this::notOpen);
+        this.machine = new StateMachine(new StateTable(), new MachinePort(), requestor, this::name);
         this.artim = new ArtimTimer(runtime.scheduler(), settings.artimTimeout(), this::artimExpired);
     }
 
@@ -219,61 +216,11 @@ public final class Association {
         if (!contexts.containsKey(presentationContextId)) {
             throw new IllegalArgumentException("presentation context " + presentationContextId + " was not accepted");
         }
-        messageLock.lock();
-        try {
-            byte[] buf = sendBuffer();
-            PDataOutputStream out = new PDataOutputStream(this::sendFragment, presentationContextId, true, buf);
-            out.write(command);
-            out.close();
-            if (data != null) {
-                PDataOutputStream dataOut = new PDataOutputStream(this::sendFragment, presentationContextId, false, buf);
-                try {
-                    data.writeTo(dataOut);
-                } catch (FragmentFailure e) {
-                    throw e;
-                } catch (IOException | RuntimeException e) {
-                    abort("data set writer failed: " + e);
-                    throw e;
-                }
-                dataOut.close();
-            }
-        } finally {
-            messageLock.unlock();
-        }
+        writer.sendMessage(presentationContextId, command, data, peerMaxPduLength(), this::abort);
     }
 
-    private byte[] sendBuffer() {
-        if (sendBuffer == null) {
-            long peerMax = peerMaxPduLength();
-            long max = peerMax == 0 ? settings.maxSendPduLength() : Math.min(peerMax, settings.maxSendPduLength());
-            sendBuffer = new byte[(int) Math.max(1, max - 6)];
-        }
-        return sendBuffer;
-    }
-
-    /** A fragment could not be sent: the association is gone, nothing more to abort. */
-    private static final class FragmentFailure extends IOException {
-        FragmentFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    private void sendFragment(int pc, boolean command, boolean last, byte[] b, int off, int len) throws IOException {
-        writeLock.lock();
-        try {
-            if (!machine.permits(Event.EVT9)) {
-                throw new FragmentFailure(notOpen(), null);
-            }
-            pduWriter.writeSinglePdv(pc, command, last, b, off, len, connection.output());
-            connection.output().flush();
-        } catch (FragmentFailure e) {
-            throw e;
-        } catch (IOException e) {
-            connection.close();
-            throw new FragmentFailure("sending to " + connection.remoteAddress() + " failed: " + e, e);
-        } finally {
-            writeLock.unlock();
-        }
+    private boolean dataTransferAllowed() {
+        return machine.permits(Event.EVT9);
     }
 
     private String notOpen() {
@@ -287,7 +234,8 @@ public final class Association {
     /**
      * Releases the association (A-RELEASE, PS3.8 §7.2) after any message being sent, and waits
      * for the peer's A-RELEASE-RP. Must not be called from the reader thread (i.e. from a
-     * listener callback). On timeout the association is aborted.
+     * listener callback). If the association is already being released (the peer asked first, or
+     * a release collision), waits for that release instead. On timeout the association is aborted.
      *
      * @throws IOException not released within {@code timeout}, or it ended another way
      */
@@ -296,15 +244,18 @@ public final class Association {
             throw new IllegalStateException("release() from the reader thread would wait for itself");
         }
         try {
-            if (!messageLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!writer.messageLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException("a message was still being sent after " + timeout);
             }
             try {
                 machine.handle(Event.EVT11, null);
             } catch (IllegalStateException e) {
-                throw new IOException(notOpen());
+                if (!isEnding()) {
+                    throw new IOException(notOpen());
+                }
+                // already being released or closed (e.g. the peer released first): its outcome counts
             } finally {
-                messageLock.unlock();
+                writer.messageLock.unlock();
             }
             CloseReason r = closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (r.kind() != CloseReason.Kind.RELEASED) {
@@ -320,6 +271,11 @@ public final class Association {
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
         }
+    }
+
+    private boolean isEnding() {
+        State s = machine.state();
+        return s == State.STA1 || s.ordinal() >= State.STA7.ordinal();
     }
 
     /**
@@ -347,8 +303,9 @@ public final class Association {
     /** Called once when the association ends; at once if it already has. */
     public void addCloseListener(CloseListener l) {
         closeListeners.add(l);
-        if (closed.isDone() && closeListeners.remove(l)) {
-            l.onClose(this, closed.join());
+        CloseReason r = finalReason;
+        if (r != null && closeListeners.remove(l)) {
+            l.onClose(this, r); // ended meanwhile: whoever removes the listener calls it, exactly once
         }
     }
 
@@ -390,7 +347,12 @@ public final class Association {
                     "association with " + connection.remoteAddress() + " failed: " + r.detail())
                     : new IOException("association with " + connection.remoteAddress() + " failed: " + r));
         }
-        LOG.info("{} closed: {}", name(), r);
+        if (r.kind() == CloseReason.Kind.PROTOCOL_ERROR) {
+            LOG.debug("{} closed: {}", name(), r); // the state machine's warning already said why
+        } else {
+            LOG.info("{} closed: {}", name(), r);
+        }
+        finalReason = r;
         for (CloseListener l : closeListeners) {
             if (closeListeners.remove(l)) {
                 try {
@@ -421,20 +383,7 @@ public final class Association {
     private final class MachinePort implements StateMachine.Port {
         @Override
         public void send(Pdu pdu) throws IOException {
-            try {
-                if (!writeLock.tryLock(settings.artimTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IOException("writer blocked for longer than " + settings.artimTimeout());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while sending " + pdu.getClass().getSimpleName());
-            }
-            try {
-                pduWriter.write(pdu, connection.output());
-                connection.output().flush();
-            } finally {
-                writeLock.unlock();
-            }
+            writer.sendPdu(pdu);
         }
 
         @Override

@@ -72,7 +72,7 @@ final class AssociationReader implements Runnable {
                 pdu = a.pduReader.read(in);
             } catch (PduFormatException e) {
                 a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
-                a.machine.invalidPdu(e.abortReason());
+                a.machine.invalidPdu(e.abortReason(), e.getMessage());
                 drainUntilClosed(in); // after a framing error the byte stream can no longer be trusted
                 continue;
             } catch (SocketTimeoutException e) {
@@ -239,7 +239,7 @@ final class AssociationReader implements Runnable {
             assembler.accept(a, l, pdata);
         } catch (AbortException e) {
             a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
-            a.machine.invalidPdu(e.reason());
+            a.machine.invalidPdu(e.reason(), e.getMessage());
         } catch (PDataAssembler.ListenerFailure e) {
             LOG.warn("{} message listener failed, aborting", a.name(), e.getCause());
             a.abort(CloseReason.Kind.ABORTED_LOCALLY, "message listener failed: " + e.getMessage(),
@@ -250,12 +250,12 @@ final class AssociationReader implements Runnable {
     /** AR-2: DICOM has no negative release response; answer once our outgoing message is complete. */
     private void answerRelease(String detail) {
         try {
-            if (a.messageLock.tryLock(a.settings.artimTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (a.writer.messageLock.tryLock(a.settings.artimTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 try {
                     a.note(CloseReason.Kind.RELEASED, detail, null);
                     a.machine.handle(Event.EVT14, null);
                 } finally {
-                    a.messageLock.unlock();
+                    a.writer.messageLock.unlock();
                 }
                 return;
             }

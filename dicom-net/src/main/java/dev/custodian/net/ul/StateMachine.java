@@ -12,6 +12,7 @@ import dev.custodian.net.pdu.RejectSource;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +44,15 @@ public final class StateMachine {
     private final StateTable table;
     private final Port port;
     private final boolean requestor;
-    private final String name;
+    private final Supplier<String> name;
     private volatile State state = State.STA1;
     private AAssociateRq pendingRq;
 
     /**
      * @param requestor whether the local side requested the association (decides AR-8)
-     * @param name      how log lines name this association
+     * @param name      how log lines name this association (asked when a line is written)
      */
-    public StateMachine(StateTable table, Port port, boolean requestor, String name) {
+    public StateMachine(StateTable table, Port port, boolean requestor, Supplier<String> name) {
         this.table = Objects.requireNonNull(table, "table");
         this.port = Objects.requireNonNull(port, "port");
         this.requestor = requestor;
@@ -86,15 +87,18 @@ public final class StateMachine {
      * @throws IllegalStateException a local primitive was used in a state that has no action for it
      */
     public synchronized Optional<Action> handle(Event event, Pdu pdu) {
-        return handle(event, pdu, AbortReason.UNEXPECTED_PDU);
+        return handle(event, pdu, AbortReason.UNEXPECTED_PDU, null);
     }
 
-    /** Evt19: an unrecognized or invalid PDU was received; {@code reason} goes into the A-ABORT. */
-    public synchronized Optional<Action> invalidPdu(AbortReason reason) {
-        return handle(Event.EVT19, null, reason);
+    /**
+     * Evt19: an unrecognized or invalid PDU was received; {@code reason} goes into the A-ABORT and
+     * {@code problem} (what was wrong, where) into the log line.
+     */
+    public synchronized Optional<Action> invalidPdu(AbortReason reason, String problem) {
+        return handle(Event.EVT19, null, reason, problem);
     }
 
-    private Optional<Action> handle(Event event, Pdu pdu, AbortReason reason) {
+    private Optional<Action> handle(Event event, Pdu pdu, AbortReason reason, String problem) {
         Optional<Action> cell = table.action(state, event);
         if (cell.isEmpty()) {
             if (event.isLocalPrimitive()) {
@@ -107,8 +111,10 @@ public final class StateMachine {
         State from = state;
         state = perform(action, event, pdu, reason);
         if (isProtocolViolation(action, event)) {
-            LOG.warn("{}: {} in {} is a protocol error: {} → {}{}", name, event.label(), from.label(), action.label(),
-                    state.label(), event == Event.EVT19 ? " (" + reason + ")" : "");
+            LOG.warn("{} protocol error: {} ({}) in {}: {} A-ABORT {} → {}", name.get(), event.label(),
+                    problem != null ? problem : pdu == null ? event.description() : pdu.getClass().getSimpleName(),
+                    from.label(), action.label(), event == Event.EVT19 ? reason : AbortReason.UNEXPECTED_PDU,
+                    state.label());
         }
         return cell;
     }
@@ -178,7 +184,7 @@ public final class StateMachine {
             port.send(pdu);
         } catch (IOException e) {
             // the peer is gone: closing makes the reader see Evt17, which finishes the association
-            LOG.debug("{}: sending {} failed: {}", name, pdu.getClass().getSimpleName(), e.toString());
+            LOG.debug("{}: sending {} failed: {}", name.get(), pdu.getClass().getSimpleName(), e.toString());
             port.closeTransport();
         }
     }

@@ -10,7 +10,8 @@
  * association's single reader thread, the presentation context ID and the complete command set
  * bytes ({@code onCommand}); it returns a {@link dev.custodian.net.ul.DataSink} that receives the
  * data set fragment by fragment as PDVs arrive ({@code onData(buf, off, len, last)}), or
- * {@link dev.custodian.net.ul.DataSink#NO_DATA_SET}. The data set is never accumulated here: a
+ * {@link dev.custodian.net.ul.DataSink#NO_DATA_SET} (or null) when the command's Command Data Set
+ * Type says none follows — the upper layer does not parse commands, so the DIMSE layer decides. The data set is never accumulated here: a
  * C-STORE SCP writes each fragment to its temporary file; while it does so no further PDU is read
  * (TCP backpressure). Listener exceptions abort the association — services should turn their
  * failures into a DIMSE status instead. This works the same on associations we accepted (listener
@@ -20,8 +21,12 @@
  * command bytes then the data set from a {@link dev.custodian.net.ul.DataWriter} (an output stream
  * cut into P-DATA-TF PDUs no longer than the peer's maximum length). Thread-safe: whole messages
  * are serialised per association (PDVs of two messages never interleave, even on different
- * contexts) and every PDU is written whole, so an A-ABORT can never split a PDU.</li>
- * <li><b>Ending</b>: {@code release(timeout)}, {@code abort(why)}, and
+ * contexts) and every PDU is written whole, so an A-ABORT can never split a PDU. A listener may
+ * answer from the reader thread (as a C-ECHO SCP would); long sends there delay reading, so
+ * heavy work (e.g. a Storage Commitment report) belongs on another thread. Which side may invoke
+ * what on a context: {@link dev.custodian.net.ul.NegotiatedContext#mayInvoke(boolean)} /
+ * {@code mayPerform} with {@link dev.custodian.net.ul.Association#isRequestor()}.</li>
+ * <li><b>Ending</b>: {@code release(timeout)} (not from the reader thread), {@code abort(why)}, and
  * {@link dev.custodian.net.ul.CloseListener} / {@code closeFuture()} telling how it ended
  * ({@link dev.custodian.net.ul.CloseReason}).</li>
  * </ul>

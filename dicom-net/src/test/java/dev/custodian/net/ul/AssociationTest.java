@@ -188,6 +188,32 @@ class AssociationTest {
     }
 
     @Test
+    void simultaneousReleaseFromBothSidesEndsReleasedEitherWay() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            MemoryConnection[] c = MemoryConnection.pair();
+            CompletableFuture<Association> acc = new CompletableFuture<>();
+            Association.accept(c[0], settings, runtime, policy, a -> {
+                acc.complete(a);
+                return new Recorder();
+            });
+            Association rq = Association.request(c[1], proposal("ARCHIVE"), settings, runtime, new Recorder(),
+                    Duration.ofSeconds(5));
+            Association ac = acc.get(5, TimeUnit.SECONDS);
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+                try {
+                    ac.release(Duration.ofSeconds(5));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            rq.release(Duration.ofSeconds(5));
+            other.get(10, TimeUnit.SECONDS);
+            assertThat(rq.closeFuture().get(5, TimeUnit.SECONDS).kind()).isEqualTo(CloseReason.Kind.RELEASED);
+            assertThat(ac.closeFuture().get(5, TimeUnit.SECONDS).kind()).isEqualTo(CloseReason.Kind.RELEASED);
+        }
+    }
+
+    @Test
     void abortIsSeenByBothSides() throws Exception {
         MemoryConnection[] c = MemoryConnection.pair();
         acceptor(c[0], new Recorder());

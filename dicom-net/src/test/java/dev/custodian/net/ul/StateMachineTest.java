@@ -152,7 +152,7 @@ class StateMachineTest {
                 }
                 Action action = table.action(s, e).get();
                 RecordingPort port = new RecordingPort();
-                StateMachine m = new StateMachine(table, port, true, "test");
+                StateMachine m = new StateMachine(table, port, true, () -> "test");
                 if (s == State.STA4) {
                     m.handle(Event.EVT1, RQ); // AE-2 sends the RQ that AE-1 got
                 }
@@ -184,7 +184,7 @@ class StateMachineTest {
     @Test
     void illegalPduAbortsAsServiceProviderWithTheReasonAndOneWarning() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, false, "peer");
+        StateMachine m = new StateMachine(new StateTable(), port, false, () -> "peer");
         m.forceState(State.STA6);
         m.handle(Event.EVT3, AC);
         assertThat(port.sent).containsExactly(AAbort.byServiceProvider(AbortReason.UNEXPECTED_PDU));
@@ -194,14 +194,14 @@ class StateMachineTest {
         });
         port.sent.clear();
         m.forceState(State.STA6);
-        m.invalidPdu(AbortReason.INVALID_PDU_PARAMETER_VALUE);
+        m.invalidPdu(AbortReason.INVALID_PDU_PARAMETER_VALUE, "PDV item length 1 at offset 6");
         assertThat(port.sent).containsExactly(AAbort.byServiceProvider(AbortReason.INVALID_PDU_PARAMETER_VALUE));
     }
 
     @Test
     void pDataBeforeAssociationInSta2IsAbortedAsUnexpectedPdu() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, false, "peer");
+        StateMachine m = new StateMachine(new StateTable(), port, false, () -> "peer");
         m.handle(Event.EVT5, null);
         m.handle(Event.EVT10, PDATA);
         assertThat(port.sent).containsExactly(AAbort.byServiceProvider(AbortReason.UNEXPECTED_PDU));
@@ -211,7 +211,7 @@ class StateMachineTest {
     @Test
     void localAbortSendsTheGivenServiceUserAbort() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, true, "x");
+        StateMachine m = new StateMachine(new StateTable(), port, true, () -> "x");
         m.forceState(State.STA6);
         m.handle(Event.EVT15, AAbort.byServiceUser());
         assertThat(port.sent).containsExactly(new AAbort(AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED));
@@ -221,7 +221,7 @@ class StateMachineTest {
     @Test
     void unsupportedProtocolVersionIsRejectedByTheAcseProvider() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, false, "x");
+        StateMachine m = new StateMachine(new StateTable(), port, false, () -> "x");
         m.handle(Event.EVT5, null);
         AAssociateRq v2 = new AAssociateRq(2, "A", "B", AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(),
                 new UserInformation(List.of()));
@@ -234,7 +234,7 @@ class StateMachineTest {
 
     @Test
     void localPrimitiveInTheWrongStateIsAProgrammingError() {
-        StateMachine m = new StateMachine(new StateTable(), new RecordingPort(), true, "x");
+        StateMachine m = new StateMachine(new StateTable(), new RecordingPort(), true, () -> "x");
         assertThatThrownBy(() -> m.handle(Event.EVT9, PDATA)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Evt9").hasMessageContaining("Sta1");
         assertThat(m.permits(Event.EVT9)).isFalse();
@@ -242,7 +242,7 @@ class StateMachineTest {
 
     @Test
     void remoteEventsAfterTheEndAreIgnored() {
-        StateMachine m = new StateMachine(new StateTable(), new RecordingPort(), true, "x");
+        StateMachine m = new StateMachine(new StateTable(), new RecordingPort(), true, () -> "x");
         assertThat(m.handle(Event.EVT17, null)).isEmpty();
         assertThat(m.handle(Event.EVT18, null)).isEmpty();
         assertThat(m.state()).isEqualTo(State.STA1);
@@ -251,7 +251,7 @@ class StateMachineTest {
     @Test
     void releaseCollisionOnTheRequestorSide() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, true, "x");
+        StateMachine m = new StateMachine(new StateTable(), port, true, () -> "x");
         m.forceState(State.STA6);
         m.handle(Event.EVT11, null);               // AR-1
         m.handle(Event.EVT12, new AReleaseRq());   // AR-8
@@ -267,7 +267,7 @@ class StateMachineTest {
     @Test
     void releaseCollisionOnTheAcceptorSide() {
         RecordingPort port = new RecordingPort();
-        StateMachine m = new StateMachine(new StateTable(), port, false, "x");
+        StateMachine m = new StateMachine(new StateTable(), port, false, () -> "x");
         m.forceState(State.STA6);
         m.handle(Event.EVT11, null);               // AR-1
         m.handle(Event.EVT12, new AReleaseRq());   // AR-8
@@ -287,7 +287,7 @@ class StateMachineTest {
     void aFailedSendClosesTheTransport() {
         RecordingPort port = new RecordingPort();
         port.failSends = true;
-        StateMachine m = new StateMachine(new StateTable(), port, true, "x");
+        StateMachine m = new StateMachine(new StateTable(), port, true, () -> "x");
         m.forceState(State.STA6);
         m.handle(Event.EVT11, null);
         assertThat(port.closes).isEqualTo(1);

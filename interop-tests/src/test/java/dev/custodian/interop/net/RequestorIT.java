@@ -56,6 +56,7 @@ class RequestorIT {
         assertThat(a.closeFuture().get(10, TimeUnit.SECONDS).kind()).isEqualTo(CloseReason.Kind.ABORTED_BY_PEER);
         assertThat(f.acceptor.openConnections()).isZero();
         assertThat(f.readers.alive()).isZero();
+        assertThat(f.acceptThreads.alive()).as("accept thread").isZero();
         assertThatThrownBy(() -> new Socket("127.0.0.1", f.port()).close()).isInstanceOf(IOException.class);
     }
 
