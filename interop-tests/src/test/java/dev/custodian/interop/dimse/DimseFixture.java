@@ -14,7 +14,11 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.dicom.file.FileMetaInformation;
+import dev.custodian.dicom.file.Part10StreamWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,8 +84,12 @@ final class DimseFixture implements AutoCloseable {
         return (RequestContext ctx, dev.custodian.net.dimse.CStoreRq rq, java.io.InputStream data) -> {
             storeSessions.add(ctx.session());
             Path file = received.resolve(rq.affectedSopInstanceUid() + ".dcm");
-            Part10.write(file, rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), ctx.transferSyntax(),
-                    ctx.remoteAet(), data);
+            FileMetaInformation meta = FileMetaInformation.of(rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
+                    ctx.transferSyntax()).withSourceApplicationEntityTitle(ctx.remoteAet());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                // Copies the data set bytes verbatim while parsing them (a malformed one fails here).
+                Part10StreamWriter.defaults().write(data, meta, out);
+            }
             stored.incrementAndGet();
             return Status.SUCCESS;
         };

@@ -79,7 +79,7 @@ class StoreScpIT {
         List<Path> got = TestFiles.filesIn(received);
         assertThat(got).hasSize(files.size());
         for (Path f : got) {
-            assertThat(Part10.read(f).transferSyntax()).isEqualTo(syntax);
+            assertThat(TestFiles.transferSyntax(f)).isEqualTo(syntax);
         }
         boolean deflated = syntax.equals(DEFLATED);
         assertThat(TestFiles.dataSetDigests(got, deflated)).isEqualTo(TestFiles.dataSetDigests(files, deflated));

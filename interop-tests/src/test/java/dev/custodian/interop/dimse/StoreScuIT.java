@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationRejectedException;
-import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -95,23 +94,16 @@ class StoreScuIT {
         AssociationProposal.Builder b = client.propose("STORESCP").context(VERIFICATION, "1.2.840.10008.1.2");
         Set<String> seen = new LinkedHashSet<>();
         for (Path f : files) {
-            Part10.Meta m = Part10.read(f);
-            if (seen.add(m.sopClass() + "|" + m.transferSyntax())) {
-                b.context(m.sopClass(), m.transferSyntax());
+            FileMetaInformation m = TestFiles.meta(f);
+            if (seen.add(m.mediaStorageSopClassUid() + "|" + m.transferSyntaxUid())) {
+                b.context(m.mediaStorageSopClassUid(), m.transferSyntaxUid());
             }
         }
         return b.build();
     }
 
-    private static CompletableFuture<CStoreRsp> store(DicomConnection c, Path file) throws IOException {
-        Part10.Meta m = Part10.read(file);
-        DataWriter body = out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(m.dataSetOffset());
-                in.transferTo(out);
-            }
-        };
-        return c.store(m.sopClass(), m.sopInstance(), m.transferSyntax(), body);
+    private static CompletableFuture<CStoreRsp> store(DicomConnection c, Path file) {
+        return c.store(file);
     }
 
     @ParameterizedTest(name = "{2} with max PDU {3}")
@@ -135,6 +127,29 @@ class StoreScuIT {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == files.size());
         assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(files));
+    }
+
+    @Test
+    void transcodesWhenTheFilesSyntaxIsNotAccepted() throws Exception {
+        // storescp +xi accepts Implicit VR LE only; the files are Explicit VR LE.
+        int port = startStorescp(16_384, "+xi");
+        fixture = new DimseFixture(received);
+        DicomClient client = fixture.client("OURSCU", 16_384);
+        AssociationProposal p = client.propose("STORESCP")
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2").build();
+        try (DicomConnection c = client.connect("127.0.0.1", port, p)) {
+            assertThat(c.find(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")).isNull();
+            for (Path f : large) {
+                assertThat(store(c, f).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == large.size());
+        for (Path f : TestFiles.filesIn(received)) {
+            assertThat(TestFiles.transferSyntax(f)).isEqualTo("1.2.840.10008.1.2");
+        }
+        List<Path> implicit = TestFiles.convert(large, data.resolve("implicit-reference"), "+ti");
+        assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(implicit));
     }
 
     @Test
