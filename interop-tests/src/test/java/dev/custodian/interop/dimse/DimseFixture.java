@@ -1,5 +1,6 @@
 package dev.custodian.interop.dimse;
 
+import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.pdu.PduLimits;
@@ -45,6 +46,8 @@ final class DimseFixture implements AutoCloseable {
     /** The distinct sessions (associations) C-STORE requests came on. */
     final Set<Object> storeSessions = ConcurrentHashMap.newKeySet();
     final AtomicInteger stored = new AtomicInteger();
+    /** SOP Instance UIDs the C-STORE SCP refuses with A700. */
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
     private DicomServer server;
 
     DimseFixture(Path received) {
@@ -75,14 +78,21 @@ final class DimseFixture implements AutoCloseable {
                 runtime, workers);
     }
 
+    /** {@code maxPdu} both as the length we receive and the largest we send. */
     static AssociationSettings settings(int maxPdu) {
-        return AssociationSettings.DEFAULT.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60))
-                .withLimits(new PduLimits(maxPdu, 1 << 20, 4096));
+        AssociationSettings d = AssociationSettings.DEFAULT;
+        return new AssociationSettings(new PduLimits(maxPdu, 1 << 20, 4096), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), d.maxCommandLength(), maxPdu, d.implementationClassUid(),
+                d.implementationVersionName());
     }
 
     private CStoreService writer() {
         return (RequestContext ctx, dev.custodian.net.dimse.CStoreRq rq, java.io.InputStream data) -> {
             storeSessions.add(ctx.session());
+            if (refused.contains(rq.affectedSopInstanceUid())) {
+                data.readNBytes(1000); // the rest is drained by the session before the response
+                throw new DimseFailure(Status.OUT_OF_RESOURCES, "refused by the test");
+            }
             Path file = received.resolve(rq.affectedSopInstanceUid() + ".dcm");
             FileMetaInformation meta = FileMetaInformation.of(rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
                     ctx.transferSyntax()).withSourceApplicationEntityTitle(ctx.remoteAet());

@@ -122,6 +122,20 @@ class StoreScpIT {
     }
 
     @Test
+    void serviceFailureIsTheResponseStatus() throws Exception {
+        fixture = new DimseFixture(received).start(16_384, null);
+        String refusedUid = TestFiles.meta(large.get(1)).mediaStorageSopInstanceUid();
+        fixture.refused.add(refusedUid);
+        List<String> command = new ArrayList<>(List.of("storescu", "-v", "--no-halt", "-aec", DimseFixture.AE,
+                "127.0.0.1", String.valueOf(fixture.port())));
+        large.forEach(f -> command.add(f.toString()));
+        Dcmtk.Result r = Dcmtk.run(LIMIT, command.toArray(String[]::new));
+        assertThat(r.output()).contains("Received Store Response (Refused: OutOfResources)");
+        assertThat(fixture.stored).as("the others were stored on the same association").hasValue(2);
+        assertThat(fixture.storeSessions).hasSize(1);
+    }
+
+    @Test
     void wrongCalledAeIsRejected() throws Exception {
         fixture = new DimseFixture(received).start(16_384, null);
         Dcmtk.Result r = Dcmtk.run(LIMIT, "storescu", "-aec", "NOT_US", "127.0.0.1", String.valueOf(fixture.port()),

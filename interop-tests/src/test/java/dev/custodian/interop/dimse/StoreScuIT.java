@@ -168,6 +168,31 @@ class StoreScuIT {
     }
 
     @Test
+    void ourScuToOurScpWithOneMegabytePdus() throws Exception {
+        fixture = new DimseFixture(received).start(1 << 20, null);
+        DicomClient client = fixture.client("OURSCU", 1 << 20);
+        AssociationProposal p = client.propose(DimseFixture.AE)
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1").build();
+        try (DicomConnection c = client.connect("127.0.0.1", fixture.port(), p)) {
+            assertThat(c.session().channel().maxOperationsInvoked()).isEqualTo(1);
+            for (Path f : large) {
+                assertThat(store(c, f).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            }
+        }
+        assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(large));
+    }
+
+    @Test
+    void peerAbortFailsTheOutstandingStore() throws Exception {
+        int port = startStorescp(16_384, "--abort-after");
+        fixture = new DimseFixture(received);
+        DicomClient client = fixture.client("OURSCU", 16_384);
+        DicomConnection c = client.connect("127.0.0.1", port, proposal(client, large));
+        assertThatThrownBy(() -> store(c, large.get(0)).get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IOException.class).hasMessageContaining("ended");
+    }
+
+    @Test
     void wrongCalledAeIsRejected() throws Exception {
         int port = startStorescp(16_384, null);
         fixture = new DimseFixture(received);
