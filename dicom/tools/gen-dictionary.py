@@ -251,10 +251,29 @@ def uid_java(us):
     return "\n".join(out)
 
 
+def self_test():
+    """Checks of the identifier rules; run with --self-test (DictionaryGeneratorTest does)."""
+    assert derive_keyword("Verification SOP Class") == "Verification"
+    assert derive_keyword("JPEG 2000 Image Compression (Lossless Only)") == "JPEG2000ImageCompressionLosslessOnly"
+    assert derive_keyword("12-lead ECG Waveform Storage") == "12LeadECGWaveformStorage"
+    assert derive_keyword("") == ""
+    assert java_identifier("12LeadECGWaveformStorage") == "_12LeadECGWaveformStorage"
+    assert java_identifier("class") == "class_"
+    assert java_identifier("PatientName") == "PatientName"
+    assert java_identifier("") is None
+    assert vr_list("US or SS or OW") == ["US", "SS", "OW"]
+    assert vr_list("NONE") == []
+    print("self-test passed")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=MODULE, help="module directory to write into (default: dicom)")
+    ap.add_argument("--self-test", action="store_true", help="check the identifier rules and exit")
     args = ap.parse_args()
+    if args.self_test:
+        self_test()
+        return
     els = elements(read_tsv(os.path.join(HERE, "data", "elements.tsv"), 6))
     us = uids(read_tsv(os.path.join(HERE, "data", "uids.tsv"), 6))
     res = os.path.join(args.out, "src", "main", "resources", PKG)

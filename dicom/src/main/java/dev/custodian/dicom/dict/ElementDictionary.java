@@ -2,6 +2,7 @@ package dev.custodian.dicom.dict;
 
 import dev.custodian.dicom.data.VR;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +27,11 @@ public final class ElementDictionary {
     /** Name the standard gives to (gggg,0010-00FF) in a private group, PS3.5 §7.8.1. */
     public static final String PRIVATE_CREATOR = "Private Creator";
 
-    private final Map<Integer, ElementEntry> exact;
-    private final List<ElementEntry> repeating;
+    /** Tags of the exact entries, ascending, for binary search; {@link #exactEntries} in the same order. */
+    private final int[] exactTags;
+    private final ElementEntry[] exactEntries;
+    /** Repeating-group entries, most specific pattern first. */
+    private final ElementEntry[] repeating;
     private final Map<String, ElementEntry> byKeyword;
     private final List<ElementEntry> entries;
 
@@ -48,9 +52,13 @@ public final class ElementDictionary {
         }
         masked.sort(Comparator.comparingInt((ElementEntry e) -> -Integer.bitCount(e.mask()))
                 .thenComparingInt(ElementEntry::tag));
-        this.exact = Map.copyOf(exactMap);
+        this.exactTags = exactMap.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.exactEntries = new ElementEntry[exactTags.length];
+        for (int i = 0; i < exactTags.length; i++) {
+            exactEntries[i] = exactMap.get(exactTags[i]);
+        }
         this.byKeyword = Map.copyOf(keywordMap);
-        this.repeating = List.copyOf(masked);
+        this.repeating = masked.toArray(new ElementEntry[0]);
         List<ElementEntry> all = new ArrayList<>(entries);
         all.sort(Comparator.comparingInt(ElementEntry::tag).thenComparingInt(ElementEntry::mask));
         this.entries = List.copyOf(all);
@@ -63,7 +71,7 @@ public final class ElementDictionary {
 
     /** The entry describing {@code tag}, if the standard defines one (see the class comment). */
     public Optional<ElementEntry> lookup(int tag) {
-        ElementEntry e = exact.get(tag);
+        ElementEntry e = exact(tag);
         if (e != null) {
             return Optional.of(e);
         }
@@ -75,17 +83,41 @@ public final class ElementDictionary {
                     ? Optional.of(new ElementEntry(tag, 0xFFFFFFFF, "", PRIVATE_CREATOR, List.of(VR.LO), "1", false))
                     : Optional.empty();
         }
-        for (ElementEntry r : repeating) {
-            if (r.matches(tag)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(repeating(tag));
     }
 
-    /** The VR to assume for {@code tag} when the stream does not say (see {@link ElementEntry#vr()}); UN if unknown. */
+    /**
+     * The VR to assume for {@code tag} when the stream does not say it (Implicit VR), as
+     * {@link ElementEntry#vr()} chooses for multi-VR entries; UL for group lengths, LO for private
+     * creators, UN for private and unknown tags (PS3.5 §6.2.2). Allocation-free.
+     */
     public VR vrOf(int tag) {
-        return lookup(tag).map(ElementEntry::vr).orElse(VR.UN);
+        ElementEntry e = exact(tag);
+        if (e != null) {
+            return e.vr();
+        }
+        if (Tag.isGroupLength(tag)) {
+            return VR.UL;
+        }
+        if (Tag.isPrivate(tag)) {
+            return Tag.isPrivateCreator(tag) ? VR.LO : VR.UN;
+        }
+        e = repeating(tag);
+        return e == null ? VR.UN : e.vr();
+    }
+
+    private ElementEntry exact(int tag) {
+        int i = Arrays.binarySearch(exactTags, tag);
+        return i >= 0 ? exactEntries[i] : null;
+    }
+
+    private ElementEntry repeating(int tag) {
+        for (ElementEntry r : repeating) {
+            if (r.matches(tag)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The tag named by the standard's {@code keyword}; for a repeating group, its first group's tag. */

@@ -7,7 +7,7 @@ package dev.custodian.dicom.dict;
  * Tags of every PS3.6 data element that has a keyword (and the PS3.7 Annex E command
  * elements, group 0000), as {@code 0xGGGGEEEE}, named by the standard's keyword; plus helpers
  * on tags (PS3.5 §7.1). A repeating-group element (50xx, 60xx, 7Fxx, ...) has the tag of its
- * first group. Retired elements are marked {@code @Deprecated}-free but say so in javadoc.
+ * first group. Each constant's javadoc gives tag, name, VR, VM and whether it is retired.
  */
 public final class Tag {
 

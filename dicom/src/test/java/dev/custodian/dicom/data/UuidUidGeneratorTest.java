@@ -3,6 +3,7 @@ package dev.custodian.dicom.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
@@ -34,9 +35,18 @@ class UuidUidGeneratorTest {
         assertThat(uid.length()).isLessThanOrEqualTo(44);
     }
 
-    @Property(tries = 3)
+    @Property(tries = 5)
+    void tenThousandUidsFromAnyUuidStreamAreValidAndUnique(@ForAll long seed) {
+        Random random = new Random(seed);
+        assertValidAndUnique(new UuidUidGenerator(() -> new UUID(random.nextLong(), random.nextLong())));
+    }
+
+    @Test
     void tenThousandRandomUidsAreValidAndUnique() {
-        UidGenerator gen = new UuidUidGenerator();
+        assertValidAndUnique(new UuidUidGenerator());
+    }
+
+    private static void assertValidAndUnique(UidGenerator gen) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String uid = gen.newUid();
