@@ -108,6 +108,36 @@ class CharsetIT {
         return SpecificCharacterSet.of(List.of(terms.split("\\\\", -1)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void ourReaderDecodesPatientName(String file, String expected) throws Exception {
+        OurCodec.OurFile ours = OurCodec.read(Corpus.CHARSET_FILES.resolve(file));
+        assertThat(OurCodec.decodedString(ours, 0x00100010)).isEqualTo(expected);
+    }
+
+    @Test
+    void ourReaderKeepsTheBytesFileInfoLists() throws Exception {
+        Map<String, byte[]> listed = fileInfo();
+        assertThat(listed).hasSize(12);
+        for (Map.Entry<String, byte[]> e : listed.entrySet()) {
+            OurCodec.OurFile ours = OurCodec.read(Corpus.CHARSET_FILES.resolve(e.getKey()));
+            DumpElement name = ours.dataSet().stream().filter(d -> d.tag() == 0x00100010).findFirst().orElseThrow();
+            assertThat(DumpValues.stripTextPadding(name.value()).getBytes(StandardCharsets.ISO_8859_1))
+                    .as(e.getKey()).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void ourReaderDecodesAnItemWithItsOwnCharacterSet() throws Exception {
+        String name = "\uff94\uff8f\uff80\uff9e^\uff80\uff9b\uff73=\u5c71\u7530^\u592a\u90ce="
+                + "\u3084\u307e\u3060^\u305f\u308d\u3046";
+        for (String file : List.of("chrSQEncoding.dcm", "chrSQEncoding1.dcm")) {
+            OurCodec.OurFile ours = OurCodec.read(Corpus.CHARSET_FILES.resolve(file));
+            assertThat(OurCodec.decodedString(ours, 0x00321064, 0, 0x00100010)).as(file).isEqualTo(name);
+            assertThat(OurCodec.decodedString(ours, 0x00321032)).as(file).isEqualTo("Doctor^Who^^MD");
+        }
+    }
+
     @Test
     void dcmdumpAgreesWhereItsIconvCanConvert() throws Exception {
         // DCMTK (with glibc iconv) cannot convert ISO 2022 IR 87; for the others its UTF-8 view

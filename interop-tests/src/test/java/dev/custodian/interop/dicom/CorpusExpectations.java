@@ -100,8 +100,8 @@ final class CorpusExpectations {
         same("UN with undefined length holding a sequence (CP-246, PS3.5 §6.2.2)", "test_files/UN_sequence.dcm");
         same("private sequences in Implicit VR (undefined length, so readable as SQ without a dictionary)",
                 "test_files/priv_SQ.dcm", "test_files/nested_priv_SQ.dcm");
-        same("File Meta Information without a Transfer Syntax UID: read as Implicit VR LE like DCMTK",
-                "test_files/meta_missing_tsyntax.dcm");
+        rejected("File Meta Information without Transfer Syntax UID (0002,0010), Type 1 in PS3.10 §7.1: "
+                + "DCMTK and pydicom guess Implicit VR LE, we refuse to guess", "test_files/meta_missing_tsyntax.dcm");
         same("no File Meta Information Group Length (0002,0000)", "test_files/no_meta_group_length.dcm");
         same("a bare data set without preamble or meta information, explicit VR, detected like DCMTK does",
                 "test_files/ExplVR_BigEndNoMeta.dcm", "test_files/ExplVR_LitEndNoMeta.dcm");
@@ -121,8 +121,11 @@ final class CorpusExpectations {
         same("DICOMDIR (Media Storage Directory), explicit VR LE, big endian and implicit variants",
                 "test_files/dicomdirtests/DICOMDIR", "test_files/dicomdirtests/DICOMDIR-bigEnd",
                 "test_files/dicomdirtests/DICOMDIR-empty.dcm", "test_files/dicomdirtests/DICOMDIR-implicit",
-                "test_files/dicomdirtests/DICOMDIR-nooffset", "test_files/dicomdirtests/DICOMDIR-nopatient",
+                "test_files/dicomdirtests/DICOMDIR-nopatient",
                 "test_files/dicomdirtests/DICOMDIR-reordered", "test_files/dicomdirtests/TINY_ALPHA/DICOMDIR");
+        rejected("elements were cut out of the directory records without fixing the lengths: the last item "
+                + "declares 248 bytes where its sequence has 224 left (DCMTK silently reads to the end)",
+                "test_files/dicomdirtests/DICOMDIR-nooffset");
         same("CT/CR/MR instances referenced by the DICOMDIRs",
                 "test_files/dicomdirtests/77654033/CR1/6154", "test_files/dicomdirtests/77654033/CR2/6247",
                 "test_files/dicomdirtests/77654033/CR3/6278", "test_files/dicomdirtests/77654033/CT2/17106",

@@ -116,7 +116,9 @@ final class DumpDiff {
         if (!expected.isSequence() || !actual.isSequence()) {
             DumpElement sequence = expected.isSequence() ? expected : actual;
             DumpElement other = expected.isSequence() ? actual : expected;
-            if (vrFromDictionary && normalVr(other.vr()).equals("UN") && !other.isEncapsulated()
+            // A dictionary SQ sent as UN (PS3.5 §6.2.2): one reader kept the bytes, the other read
+            // the Implicit VR LE items in them. The same items encode to the same bytes.
+            if (normalVr(other.vr()).equals("UN") && !other.isEncapsulated()
                     && Arrays.equals(ImplicitEncoding.items(sequence.items()),
                             DumpValues.toBytes("UN", other.value()))) {
                 return; // a defined-length sequence one side's dictionary did not know, same bytes
@@ -149,7 +151,12 @@ final class DumpDiff {
         }
     }
 
+    /** DCMTK prints "??" for an unknown implicit VR and "up" for UL offsets in a DICOMDIR. */
     private static String normalVr(String vr) {
-        return vr.equals("??") ? "UN" : vr;
+        return switch (vr) {
+            case "??" -> "UN";
+            case "up" -> "UL";
+            default -> vr;
+        };
     }
 }
