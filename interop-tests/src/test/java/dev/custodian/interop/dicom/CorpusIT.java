@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.custodian.dicom.data.DicomFormatException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorpusIT {
 
     private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
+    private static final AtomicInteger WRITTEN_BACK = new AtomicInteger();
 
     static Stream<String> corpusFiles() {
         return Corpus.allFiles().stream();
@@ -52,6 +55,26 @@ class CorpusIT {
                 .as("%s: File Meta Information differs from dcmdump", name).isEmpty();
         assertThat(DumpDiff.compare(oracle.dataSet(), ours.dataSet(), implicit))
                 .as("%s: data set differs from dcmdump (%s)", name, oracle.dataSetTransferSyntax()).isEmpty();
+        if (ours.file().meta().isPresent()) {
+            assertWriterReproduces(name, oracle, ours, implicit);
+        }
+    }
+
+    /** Our writer, same transfer syntax: dcmdump of our file shows the original's data set. */
+    private static void assertWriterReproduces(String name, DcmdumpOutput oracle, OurCodec.OurFile ours,
+                                               boolean implicit) throws Exception {
+        Path written = Files.createTempFile("corpus-", ".dcm");
+        try {
+            OurCodec.write(ours, ours.transferSyntaxUid(), written);
+            Dcmtk.Run run = Dcmtk.dcmdump(written);
+            assertThat(run.exitCode()).as("%s written by us: dcmdump says %s", name, run.stderr()).isZero();
+            DcmdumpOutput after = DcmdumpParser.raw().parse(run.stdoutLatin1());
+            assertThat(DumpDiff.compareReencoded(oracle.dataSet(), after.dataSet(), implicit))
+                    .as("%s written back by us differs from the original", name).isEmpty();
+            WRITTEN_BACK.incrementAndGet();
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     private static void assertRejected(String name) {
@@ -74,7 +97,7 @@ class CorpusIT {
     static void summary() {
         Map<String, Integer> counts = new TreeMap<>();
         OUTCOMES.values().forEach(o -> counts.merge(o, 1, Integer::sum));
-        System.out.println("CorpusIT summary: " + counts);
+        System.out.println("CorpusIT summary: " + counts + ", written back identically: " + WRITTEN_BACK.get());
         OUTCOMES.entrySet().stream().filter(e -> e.getValue().startsWith("FAILED"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> System.out.println("CorpusIT " + e.getValue() + ": " + e.getKey()));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,7 +149,7 @@ class DcmdumpOracleIT {
             }
             try {
                 DcmdumpOutput out = DcmdumpParser.raw().parse(run.stdoutLatin1());
-                if (out.dataSet().isEmpty() && Optional.ofNullable(out.meta()).orElse(List.of()).isEmpty()) {
+                if (out.dataSet().isEmpty() && out.meta().isEmpty()) {
                     failures.add(name + ": empty");
                 }
                 parsed++;
