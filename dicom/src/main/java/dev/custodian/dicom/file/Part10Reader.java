@@ -10,6 +10,8 @@ import dev.custodian.dicom.dict.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -36,6 +38,16 @@ public final class Part10Reader {
         Part10Header h = readHeader(in);
         DataSet ds = new DicomReader(h.dataSet(), h.transferSyntax(), options, h.dataSetOffset(), -1).readDataSet();
         return new DicomFile(h.fileMeta(), h.transferSyntax(), ds);
+    }
+
+    /** Reads a file; its size bounds every length field. */
+    public DicomFile read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Part10Header h = readHeader(in);
+            DataSet ds = new DicomReader(h.dataSet(), h.transferSyntax(), options, h.dataSetOffset(), Files.size(file))
+                    .readDataSet();
+            return new DicomFile(h.fileMeta(), h.transferSyntax(), ds);
+        }
     }
 
     /** Reads up to the data set and returns the stream positioned there, for a streaming consumer. */

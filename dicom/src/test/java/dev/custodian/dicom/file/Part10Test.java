@@ -95,6 +95,24 @@ class Part10Test {
     }
 
     @Test
+    void readsFromAPathWithItsSizeAsTheBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path f = dir.resolve("x.dcm");
+        java.nio.file.Files.write(f, file(sample(), "1.2.840.10008.1.2.1"));
+        assertThat(new Part10Reader().read(f).dataSet()).isEqualTo(sample());
+        byte[] bytes = file(new DataSet().setBytes(0x00091010, VR.OB, new byte[1000]), "1.2.840.10008.1.2.1");
+        java.nio.file.Files.write(f, Arrays.copyOf(bytes, bytes.length - 500));
+        assertThatThrownBy(() -> new Part10Reader().read(f)).isInstanceOf(DicomFormatException.class)
+                .hasMessageContaining("beyond the end of data").hasMessageContaining("(0009,1010)");
+    }
+
+    @Test
+    void metaElementsInTheDataSetAreRefused() {
+        DataSet ds = sample().setString(Tag.TransferSyntaxUID, VR.UI, "1.2.840.10008.1.2");
+        assertThatThrownBy(() -> file(ds, "1.2.840.10008.1.2.1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0002,0010)");
+    }
+
+    @Test
     void unknownTransferSyntaxIsRejected() throws IOException {
         byte[] bytes = file(sample(), "1.2.840.10008.1.2.1");
         String s = new String(bytes, "ISO-8859-1").replace("1.2.840.10008.1.2.1\0", "1.2.840.10008.9.9.9\0");
