@@ -105,7 +105,8 @@ final class CorpusExpectations {
         same("no File Meta Information Group Length (0002,0000)", "test_files/no_meta_group_length.dcm");
         same("a bare data set without preamble or meta information, explicit VR, detected like DCMTK does",
                 "test_files/ExplVR_BigEndNoMeta.dcm", "test_files/ExplVR_LitEndNoMeta.dcm");
-        rejected("no preamble, no meta information and not detectable (DCMTK refuses it too)", "test_files/no_meta.dcm");
+        rejected("a bare data set that starts with a stray byte 20H before (0008,0005), so its first tag reads as "
+                + "(0820,0500) with a 173 MB length: not decodable (DCMTK fails the same way)", "test_files/no_meta.dcm");
         rejected("truncated on purpose: Pixel Data (7FE0,0010) is 8192 bytes long but the file ends first",
                 "test_files/MR_truncated.dcm");
         rejected("truncated on purpose: an element inside a sequence runs past the end of the file",
