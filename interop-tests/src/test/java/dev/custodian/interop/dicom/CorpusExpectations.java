@@ -100,8 +100,8 @@ final class CorpusExpectations {
         same("UN with undefined length holding a sequence (CP-246, PS3.5 §6.2.2)", "test_files/UN_sequence.dcm");
         same("private sequences in Implicit VR (undefined length, so readable as SQ without a dictionary)",
                 "test_files/priv_SQ.dcm", "test_files/nested_priv_SQ.dcm");
-        rejected("File Meta Information without Transfer Syntax UID (0002,0010), Type 1 in PS3.10 §7.1: "
-                + "DCMTK and pydicom guess Implicit VR LE, we refuse to guess", "test_files/meta_missing_tsyntax.dcm");
+        same("File Meta Information without Transfer Syntax UID (0002,0010) (Type 1, PS3.10 §7.1): read as "
+                + "Implicit VR Little Endian, the default syntax, as DCMTK does", "test_files/meta_missing_tsyntax.dcm");
         same("no File Meta Information Group Length (0002,0000)", "test_files/no_meta_group_length.dcm");
         same("a bare data set without preamble or meta information, explicit VR, detected like DCMTK does",
                 "test_files/ExplVR_BigEndNoMeta.dcm", "test_files/ExplVR_LitEndNoMeta.dcm");
