@@ -3,7 +3,6 @@ package dev.custodian.interop.dicom;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -103,13 +102,5 @@ final class DicomFixtures {
 
     private static String strip(String name) {
         return name.endsWith(".dcm") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
