@@ -1,0 +1,121 @@
+package dev.custodian.interop.stgcmt;
+
+import dev.custodian.dicom.data.DataSet;
+import dev.custodian.dicom.data.UuidUidGenerator;
+import dev.custodian.dicom.data.VR;
+import dev.custodian.dicom.dict.Tag;
+import dev.custodian.dicom.dict.Uid;
+import dev.custodian.dicom.file.FileMetaInformation;
+import dev.custodian.dicom.file.Part10Writer;
+import dev.custodian.net.pdu.PduLimits;
+import dev.custodian.net.service.DicomClient;
+import dev.custodian.net.service.DicomServer;
+import dev.custodian.net.service.DicomServerConfig;
+import dev.custodian.net.service.DimseThreads;
+import dev.custodian.net.service.NActionHandler;
+import dev.custodian.net.service.ServiceRegistry;
+import dev.custodian.net.transport.AcceptorConfig;
+import dev.custodian.net.transport.RequestorConfig;
+import dev.custodian.net.ul.AssociationRuntime;
+import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.stgcmt.ActionInformationCodec;
+import dev.custodian.stgcmt.EventInformationCodec;
+import dev.custodian.stgcmt.EventReportSender;
+import dev.custodian.stgcmt.ReportListener;
+import dev.custodian.stgcmt.SopReference;
+import dev.custodian.stgcmt.StorageCommitment;
+import dev.custodian.stgcmt.StorageCommitmentScu;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Our side of the Storage Commitment interop tests, AE {@value #AET} on 127.0.0.1:ephemeral: a
+ * DicomServer whose registry has the given N-ACTION handler (a test SCP) and the
+ * {@link StorageCommitmentScu}'s N-EVENT-REPORT receiver; a DicomClient with that receiver too;
+ * an {@link EventReportSender}. Named threads, all stopped by {@link #close()}.
+ */
+final class CommitmentPeer implements AutoCloseable {
+    static final String AET = "CUSTODIAN";
+    static final Duration DIMSE_TIMEOUT = Duration.ofSeconds(30);
+    static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
+
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("stgcmt-it-artim"));
+    final ExecutorService workers = Executors.newCachedThreadPool(named("stgcmt-it-worker"));
+    final AssociationRuntime runtime = new AssociationRuntime(named("stgcmt-it-reader"), scheduler);
+    final UuidUidGenerator uids = new UuidUidGenerator();
+    final ActionInformationCodec actionCodec = new ActionInformationCodec(1000);
+    final EventInformationCodec eventCodec = new EventInformationCodec(1000);
+    final StorageCommitmentScu scu;
+    final EventReportSender sender = new EventReportSender(eventCodec, workers);
+    final DicomServer server;
+    final DicomClient client;
+
+    /** @param scp the N-ACTION handler of our test SCP, or null for none */
+    CommitmentPeer(NActionHandler scp, Duration linger) throws IOException {
+        scu = new StorageCommitmentScu(actionCodec, eventCodec, Duration.ofSeconds(60), linger, ReportListener.REFUSE,
+                workers);
+        ServiceRegistry.Builder registry = ServiceRegistry.builder().verification()
+                .eventReport(StorageCommitment.SOP_CLASS_UID, scu.eventReportHandler());
+        if (scp != null) {
+            registry.action(StorageCommitment.SOP_CLASS_UID, scp);
+        }
+        ServiceRegistry services = registry.build();
+        AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), null);
+        server = DicomServer.start(DicomServerConfig.of(AET, acceptor, DIMSE_TIMEOUT), services,
+                new DimseThreads(runtime, named("stgcmt-it-acceptor"), workers));
+        client = new DicomClient(AET, RequestorConfig.plain(settings(), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                DIMSE_TIMEOUT, services, runtime, workers);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    /** A new Secondary Capture reference (no pixel data: Orthanc stores it as any instance). */
+    SopReference newReference() {
+        return new SopReference(SECONDARY_CAPTURE, uids.newUid());
+    }
+
+    /** A minimal Part 10 file of {@code ref} in one study and series of patient {@code patientId}. */
+    byte[] part10(SopReference ref, String patientId, String studyUid, String seriesUid) throws IOException {
+        DataSet ds = new DataSet()
+                .setString(Tag.SOPClassUID, VR.UI, ref.sopClassUid())
+                .setString(Tag.SOPInstanceUID, VR.UI, ref.sopInstanceUid())
+                .setString(Tag.Modality, VR.CS, "OT")
+                .setString(Tag.PatientName, VR.PN, "Commitment^Interop")
+                .setString(Tag.PatientID, VR.LO, patientId)
+                .setString(Tag.StudyInstanceUID, VR.UI, studyUid)
+                .setString(Tag.SeriesInstanceUID, VR.UI, seriesUid);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Part10Writer().write(out, FileMetaInformation.of(ref.sopClassUid(), ref.sopInstanceUid(),
+                Uid.ExplicitVRLittleEndian), ds);
+        return out.toByteArray();
+    }
+
+    static AssociationSettings settings() {
+        return AssociationSettings.DEFAULT.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60))
+                .withLimits(new PduLimits(16_384, 1 << 20, 4096));
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.close(Duration.ofSeconds(5));
+        workers.shutdownNow();
+        scheduler.shutdownNow();
+    }
+}

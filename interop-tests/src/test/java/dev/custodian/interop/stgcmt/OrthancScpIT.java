@@ -1,0 +1,100 @@
+package dev.custodian.interop.stgcmt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.net.dimse.NActionRsp;
+import dev.custodian.stgcmt.Commitment;
+import dev.custodian.stgcmt.CommitmentReport;
+import dev.custodian.stgcmt.CommitmentRequest;
+import dev.custodian.stgcmt.FailedReference;
+import dev.custodian.stgcmt.FailureReason;
+import dev.custodian.stgcmt.RemoteAe;
+import dev.custodian.stgcmt.SopReference;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our {@link dev.custodian.stgcmt.StorageCommitmentScu} against Orthanc as the Storage Commitment
+ * SCP (PS3.4 §J.3): we send the N-ACTION; Orthanc answers and sends the N-EVENT-REPORT on a new
+ * association to our DicomServer (it finds us in its DicomModalities by our calling AE title).
+ */
+class OrthancScpIT {
+    @TempDir
+    static Path dir;
+    static CommitmentPeer peer;
+    static OrthancProcess orthanc;
+    static RemoteAe orthancAe;
+
+    @BeforeAll
+    static void start() throws Exception {
+        peer = new CommitmentPeer(null, Duration.ZERO);
+        orthanc = OrthancProcess.start(dir, CommitmentPeer.AET, peer.port());
+        orthancAe = new RemoteAe(OrthancProcess.AET, "127.0.0.1", orthanc.dicomPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (orthanc != null) {
+            orthanc.close("scp");
+        }
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    private List<SopReference> uploaded(int count) throws Exception {
+        String study = peer.uids.newUid();
+        String series = peer.uids.newUid();
+        List<SopReference> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SopReference ref = peer.newReference();
+            orthanc.upload(peer.part10(ref, "STGCMT-SCP", study, series));
+            refs.add(ref);
+        }
+        return refs;
+    }
+
+    @Test
+    void everyInstancePresentIsReportedWithEventType1() throws Exception {
+        List<SopReference> refs = uploaded(3);
+        CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
+
+        Commitment c = peer.scu.request(peer.client, orthancAe, request);
+
+        NActionRsp rsp = c.response().get(60, TimeUnit.SECONDS);
+        assertThat(rsp.status().isSuccess()).as("N-ACTION-RSP %s", rsp.status()).isTrue();
+        CommitmentReport report = c.report().get(60, TimeUnit.SECONDS);
+        assertThat(report.transactionUid()).isEqualTo(request.transactionUid());
+        assertThat(report.eventTypeId()).isEqualTo(1);
+        assertThat(report.committed()).containsExactlyInAnyOrderElementsOf(refs);
+        assertThat(report.failed()).isEmpty();
+        assertThat(report.notReported(request)).isEmpty();
+        assertThat(peer.scu.pending()).isZero();
+    }
+
+    @Test
+    void anAbsentInstanceFailsWithNoSuchObjectInstance() throws Exception {
+        List<SopReference> present = uploaded(2);
+        SopReference absent = peer.newReference();
+        List<SopReference> refs = new ArrayList<>(present);
+        refs.add(1, absent);
+        CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
+
+        Commitment c = peer.scu.request(peer.client, orthancAe, request);
+
+        CommitmentReport report = c.report().get(60, TimeUnit.SECONDS);
+        assertThat(c.response().get(60, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+        assertThat(report.transactionUid()).isEqualTo(request.transactionUid());
+        assertThat(report.eventTypeId()).isEqualTo(2);
+        assertThat(report.committed()).containsExactlyInAnyOrderElementsOf(present);
+        assertThat(report.failed()).containsExactly(new FailedReference(absent, FailureReason.NO_SUCH_OBJECT_INSTANCE));
+        assertThat(report.notReported(request)).isEmpty();
+    }
+}
