@@ -7,15 +7,20 @@ import dev.custodian.dicom.dict.Tag;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.dicom.file.Part10Writer;
+import dev.custodian.net.dimse.AssociationChannel;
+import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.pdu.PduLimits;
+import dev.custodian.net.pdu.ScpScuRoleSelection;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomServer;
 import dev.custodian.net.service.DicomServerConfig;
 import dev.custodian.net.service.DimseThreads;
 import dev.custodian.net.service.NActionHandler;
+import dev.custodian.net.service.NEventReportHandler;
 import dev.custodian.net.service.ServiceRegistry;
 import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.RequestorConfig;
+import dev.custodian.net.ul.Association;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.stgcmt.ActionInformationCodec;
@@ -28,6 +33,9 @@ import dev.custodian.stgcmt.StorageCommitmentScu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,22 +63,44 @@ final class CommitmentPeer implements AutoCloseable {
     final EventReportSender sender = new EventReportSender(eventCodec, workers);
     final DicomServer server;
     final DicomClient client;
+    /** For each request received: on which association, with which role selection (see {@link #describe}). */
+    final List<String> observed = new CopyOnWriteArrayList<>();
 
     /** @param scp the N-ACTION handler of our test SCP, or null for none */
     CommitmentPeer(NActionHandler scp, Duration linger) throws IOException {
+        this(scp, linger, true);
+    }
+
+    /**
+     * @param scp           the N-ACTION handler of our test SCP, or null for none
+     * @param receiveReports register the SCU's N-EVENT-REPORT receiver on the server (which makes
+     *                       it grant the SCP role to requestors)
+     */
+    CommitmentPeer(NActionHandler scp, Duration linger, boolean receiveReports) throws IOException {
         scu = new StorageCommitmentScu(actionCodec, eventCodec, Duration.ofSeconds(60), linger, ReportListener.REFUSE,
                 workers);
-        ServiceRegistry.Builder registry = ServiceRegistry.builder().verification()
-                .eventReport(StorageCommitment.SOP_CLASS_UID, scu.eventReportHandler());
+        NEventReportHandler reports = (ctx, rq, info) -> {
+            observed.add("N-EVENT-REPORT " + describe(ctx));
+            return scu.eventReportHandler().eventReport(ctx, rq, info);
+        };
+        ServiceRegistry.Builder registry = ServiceRegistry.builder().verification();
+        if (receiveReports) {
+            registry.eventReport(StorageCommitment.SOP_CLASS_UID, reports);
+        }
         if (scp != null) {
-            registry.action(StorageCommitment.SOP_CLASS_UID, scp);
+            registry.action(StorageCommitment.SOP_CLASS_UID, (ctx, rq, info) -> {
+                observed.add("N-ACTION " + describe(ctx));
+                return scp.action(ctx, rq, info);
+            });
         }
         ServiceRegistry services = registry.build();
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), null);
         server = DicomServer.start(DicomServerConfig.of(AET, acceptor, DIMSE_TIMEOUT), services,
                 new DimseThreads(runtime, named("stgcmt-it-acceptor"), workers));
+        // Reports on the associations we request always reach the SCU.
         client = new DicomClient(AET, RequestorConfig.plain(settings(), Duration.ofSeconds(10), Duration.ofSeconds(30)),
-                DIMSE_TIMEOUT, services, runtime, workers);
+                DIMSE_TIMEOUT, ServiceRegistry.builder().eventReport(StorageCommitment.SOP_CLASS_UID, reports).build(),
+                runtime, workers);
     }
 
     int port() {
@@ -96,6 +126,22 @@ final class CommitmentPeer implements AutoCloseable {
         new Part10Writer().write(out, FileMetaInformation.of(ref.sopClassUid(), ref.sopInstanceUid(),
                 Uid.ExplicitVRLittleEndian), ds);
         return out.toByteArray();
+    }
+
+    /**
+     * "requested by us" or "requested by the peer", then the role selection items proposed and
+     * answered for the Storage Commitment SOP class, as "SCU/SCP" flags (e.g. "proposed 0/1,
+     * answered 0/1"; "none" when the item is absent).
+     */
+    static String describe(RequestContext ctx) {
+        Association a = ((AssociationChannel) ctx.session().channel()).association();
+        return (a.isRequestor() ? "requested by us" : "requested by the peer") + ", proposed "
+                + roles(a.request().userInformation().roleSelection(StorageCommitment.SOP_CLASS_UID))
+                + ", answered " + roles(a.acceptance().userInformation().roleSelection(StorageCommitment.SOP_CLASS_UID));
+    }
+
+    static String roles(Optional<ScpScuRoleSelection> r) {
+        return r.map(x -> (x.scuRole() ? 1 : 0) + "/" + (x.scpRole() ? 1 : 0)).orElse("none");
     }
 
     static AssociationSettings settings() {

@@ -10,6 +10,13 @@ import dev.custodian.stgcmt.FailedReference;
 import dev.custodian.stgcmt.FailureReason;
 import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
+import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.dimse.AssociationChannel;
+import dev.custodian.net.service.DicomConnection;
+import dev.custodian.net.ul.Association;
+import dev.custodian.net.ul.AssociationProposal;
+import dev.custodian.stgcmt.StorageCommitment;
+import dev.custodian.stgcmt.StorageCommitmentScu;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * association to our DicomServer (it finds us in its DicomModalities by our calling AE title).
  */
 class OrthancScpIT {
+    static final String REPORT_ON_NEW_ASSOCIATION = "N-EVENT-REPORT requested by the peer, proposed 0/1, answered 0/1";
     @TempDir
     static Path dir;
     static CommitmentPeer peer;
@@ -64,6 +72,7 @@ class OrthancScpIT {
     @Test
     void everyInstancePresentIsReportedWithEventType1() throws Exception {
         List<SopReference> refs = uploaded(3);
+        peer.observed.clear();
         CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
 
         Commitment c = peer.scu.request(peer.client, orthancAe, request);
@@ -77,6 +86,45 @@ class OrthancScpIT {
         assertThat(report.failed()).isEmpty();
         assertThat(report.notReported(request)).isEmpty();
         assertThat(peer.scu.pending()).isZero();
+        assertThat(peer.observed).containsExactly(REPORT_ON_NEW_ASSOCIATION);
+    }
+
+    @Test
+    void reportComesOnANewAssociationWhileOursIsStillOpen() throws Exception {
+        List<SopReference> refs = uploaded(2);
+        CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
+        peer.observed.clear();
+
+        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort,
+                StorageCommitmentScu.proposal(peer.client, OrthancProcess.AET))) {
+            Commitment c = peer.scu.request(connection, request);
+            CommitmentReport report = c.report().get(60, TimeUnit.SECONDS);
+            assertThat(c.response().get(60, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            assertThat(report.committed()).containsExactlyInAnyOrderElementsOf(refs);
+            assertThat(connection.session().channel()).isInstanceOfSatisfying(AssociationChannel.class,
+                    ch -> assertThat(ch.association().isOpen()).isTrue());
+        }
+        // Orthanc 1.10.1 never reports on the N-ACTION association: a new one, where it proposes the SCP role.
+        assertThat(peer.observed).containsExactly(REPORT_ON_NEW_ASSOCIATION);
+    }
+
+    @Test
+    void proposingBothRolesOnTheActionAssociationIsGrantedButChangesNothing() throws Exception {
+        List<SopReference> refs = uploaded(1);
+        CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
+        peer.observed.clear();
+        AssociationProposal both = peer.client.propose(OrthancProcess.AET)
+                .context(StorageCommitment.SOP_CLASS_UID, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian)
+                .role(StorageCommitment.SOP_CLASS_UID, true, true).build();
+        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort, both)) {
+            Association a = ((AssociationChannel) connection.session().channel()).association();
+            // Orthanc grants both; harmless, and it changes nothing in where the report goes.
+            assertThat(CommitmentPeer.roles(a.acceptance().userInformation()
+                    .roleSelection(StorageCommitment.SOP_CLASS_UID))).isEqualTo("1/1");
+            Commitment c = peer.scu.request(connection, request);
+            assertThat(c.report().get(60, TimeUnit.SECONDS).committed()).containsExactlyElementsOf(refs);
+        }
+        assertThat(peer.observed).containsExactly(REPORT_ON_NEW_ASSOCIATION);
     }
 
     @Test

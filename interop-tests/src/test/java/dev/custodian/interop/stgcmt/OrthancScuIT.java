@@ -138,6 +138,7 @@ class OrthancScuIT {
     @Test
     void allStoredGivesEventType1AndOrthancShowsSuccess() throws Exception {
         List<SopReference> refs = uploaded(3);
+        peer.observed.clear();
         refs.forEach(r -> stored.add(r.sopInstanceUid()));
 
         String id = orthanc.requestStorageCommitment("custodian", pairs(refs));
@@ -146,6 +147,8 @@ class OrthancScuIT {
         assertThat(rsp.status().isSuccess()).as("N-EVENT-REPORT-RSP %s", rsp.status()).isTrue();
         assertThat(sent.get(id).eventTypeId()).isEqualTo(1);
         JsonNode report = finalReport(id);
+        // Orthanc 1.10.1 as SCU proposes no role selection: the defaults (it SCU, we SCP).
+        assertThat(peer.observed).containsExactly("N-ACTION requested by the peer, proposed none, answered none");
         assertThat(report.get("Status").asText()).isEqualTo("Success");
         assertThat(report.get("RemoteAET").asText()).isEqualTo(CommitmentPeer.AET);
         assertThat(instanceUids(report.get("Success"))).containsExactlyInAnyOrderElementsOf(
