@@ -11,7 +11,9 @@
  * {@link dev.custodian.stgcmt.EventInformationCodec} (N-EVENT-REPORT Event Information). Bad
  * input becomes a {@link dev.custodian.stgcmt.CommitmentFormatException} carrying the DIMSE status
  * to answer with.</li>
- * <li>Protocol helpers on the DIMSE layer: {@link dev.custodian.stgcmt.StorageCommitmentScu} (send
+ * <li>Protocol helpers on the DIMSE layer: {@link dev.custodian.stgcmt.StorageCommitmentScp} (the
+ * N-ACTION performer: validates, decodes, hands the request to a listener that records it),
+ * {@link dev.custodian.stgcmt.StorageCommitmentScu} (send
  * the N-ACTION, match the report by Transaction UID whichever association it arrives on, before or
  * after the N-ACTION-RSP) and {@link dev.custodian.stgcmt.EventReportSender} (deliver the report on
  * the request's association or on a new one where we take the SCP role). Persistence and retry

@@ -3,22 +3,14 @@ package dev.custodian.interop.stgcmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custodian.net.dimse.DimseFailure;
-import dev.custodian.net.dimse.NActionRq;
-import dev.custodian.net.dimse.NEventReportRsp;
-import dev.custodian.net.dimse.RequestContext;
-import dev.custodian.net.dimse.Status;
 import dev.custodian.net.dimse.AssociationChannel;
-import dev.custodian.net.service.NActionHandler;
-import dev.custodian.stgcmt.CommitmentFormatException;
+import dev.custodian.net.dimse.NEventReportRsp;
+import dev.custodian.stgcmt.ActionInformationCodec;
 import dev.custodian.stgcmt.CommitmentReport;
-import dev.custodian.stgcmt.CommitmentRequest;
 import dev.custodian.stgcmt.FailureReason;
 import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
-import dev.custodian.stgcmt.StorageCommitment;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.custodian.stgcmt.StorageCommitmentScp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +49,7 @@ class OrthancScuIT {
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new CommitmentPeer(new TestScp(), Duration.ZERO);
+        peer = new CommitmentPeer(testScp(), Duration.ZERO);
         orthanc = OrthancProcess.start(dir, CommitmentPeer.AET, peer.port());
         orthancAe = new RemoteAe(OrthancProcess.AET, "127.0.0.1", orthanc.dicomPort);
     }
@@ -72,19 +64,12 @@ class OrthancScuIT {
         }
     }
 
-    /** Checks each reference against {@link #stored}; reports after the N-ACTION association ends. */
-    static final class TestScp implements NActionHandler {
-        @Override
-        public Status action(RequestContext ctx, NActionRq rq, InputStream info) throws DimseFailure, IOException {
-            if (rq.actionTypeId() != StorageCommitment.ACTION_TYPE_REQUEST) {
-                throw new DimseFailure(Status.NO_SUCH_ACTION, "Action Type ID " + rq.actionTypeId());
-            }
-            CommitmentRequest request;
-            try {
-                request = peer.actionCodec.read(info, ctx.transferSyntax());
-            } catch (CommitmentFormatException e) {
-                throw e.toDimseFailure();
-            }
+    /**
+     * Our SCP: {@link StorageCommitmentScp} with a listener that checks each reference against
+     * {@link #stored} and delivers the result once the N-ACTION association has ended.
+     */
+    static StorageCommitmentScp testScp() {
+        return new StorageCommitmentScp(new ActionInformationCodec(1000), (request, origin) -> {
             Map<SopReference, FailureReason> failures = new HashMap<>();
             request.references().stream().filter(r -> !stored.contains(r.sopInstanceUid()))
                     .forEach(r -> failures.put(r, FailureReason.NO_SUCH_OBJECT_INSTANCE));
@@ -92,23 +77,23 @@ class OrthancScuIT {
             sent.put(request.transactionUid(), report);
             CompletableFuture<NEventReportRsp> done = delivered.computeIfAbsent(request.transactionUid(),
                     tx -> new CompletableFuture<>());
-            ((AssociationChannel) ctx.session().channel()).association().closeFuture()
+            ((AssociationChannel) origin.session().channel()).association().closeFuture()
                     .thenRunAsync(() -> deliver(report, done), peer.workers);
-            return Status.SUCCESS;
-        }
+        });
+    }
 
-        private static void deliver(CommitmentReport report, CompletableFuture<NEventReportRsp> done) {
-            try {
-                peer.sender.send(peer.client, orthancAe, report).whenComplete((r, t) -> {
-                    if (t != null) {
-                        done.completeExceptionally(t);
-                    } else {
-                        done.complete(r);
-                    }
-                });
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
+    /** Sends {@code report} to Orthanc on a new association; {@code done} gets the N-EVENT-REPORT-RSP. */
+    private static void deliver(CommitmentReport report, CompletableFuture<NEventReportRsp> done) {
+        try {
+            peer.sender.send(peer.client, orthancAe, report).whenComplete((r, t) -> {
+                if (t != null) {
+                    done.completeExceptionally(t);
+                } else {
+                    done.complete(r);
+                }
+            });
+        } catch (Exception e) {
+            done.completeExceptionally(e);
         }
     }
 

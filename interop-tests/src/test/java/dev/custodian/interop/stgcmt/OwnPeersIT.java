@@ -8,13 +8,14 @@ import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.NoPresentationContextException;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.service.NActionHandler;
+import dev.custodian.stgcmt.ActionInformationCodec;
 import dev.custodian.stgcmt.Commitment;
-import dev.custodian.stgcmt.CommitmentFormatException;
 import dev.custodian.stgcmt.CommitmentReport;
 import dev.custodian.stgcmt.CommitmentRequest;
 import dev.custodian.stgcmt.FailureReason;
 import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
+import dev.custodian.stgcmt.StorageCommitmentScp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +47,12 @@ class OwnPeersIT {
     @Test
     void resultOnTheSameAssociationBeforeTheActionResponse() throws Exception {
         CompletableFuture<Optional<CompletableFuture<NEventReportRsp>>> sentOnSame = new CompletableFuture<>();
-        NActionHandler scp = (ctx, rq, info) -> {
-            CommitmentRequest request;
-            try {
-                request = archive.actionCodec.read(info, ctx.transferSyntax());
-            } catch (CommitmentFormatException e) {
-                throw e.toDimseFailure();
-            }
+        NActionHandler scp = new StorageCommitmentScp(new ActionInformationCodec(), (request, origin) -> {
             CommitmentReport report = CommitmentReport.of(request, "ARCHIVE",
                     Map.of(request.references().get(0), FailureReason.CLASS_INSTANCE_CONFLICT));
-            // Sent now, from the performing thread: it goes out before this handler's N-ACTION-RSP.
-            sentOnSame.complete(archive.sender.sendOnSameAssociation(ctx.session(), report));
-            return Status.SUCCESS;
-        };
+            // Sent now, from the performing thread: it goes out before this request's N-ACTION-RSP.
+            sentOnSame.complete(archive.sender.sendOnSameAssociation(origin.session(), report));
+        });
         archive = new CommitmentPeer(scp, Duration.ZERO);
         modality = new CommitmentPeer(null, Duration.ofSeconds(30));
         SopReference a = modality.newReference();
