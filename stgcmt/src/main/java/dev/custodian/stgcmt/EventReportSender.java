@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +77,17 @@ public final class EventReportSender {
             throw new NoPresentationContextException(requester.aeTitle()
                     + " did not accept Storage Commitment with us in the SCP role (PS3.7 §D.3.3.4)");
         }
-        CompletableFuture<NEventReportRsp> rsp = send(connection.session(), pc.get(), report);
+        CompletableFuture<NEventReportRsp> rsp;
+        try {
+            rsp = send(connection.session(), pc.get(), report);
+        } catch (RuntimeException e) {
+            connection.abort();
+            throw e;
+        }
         return rsp.handleAsync((r, t) -> {
             release(connection);
             if (t != null) {
-                throw t instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(t);
+                throw t instanceof CompletionException ce ? ce : new CompletionException(t);
             }
             return r;
         }, executor);

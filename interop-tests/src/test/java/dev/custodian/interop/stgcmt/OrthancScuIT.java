@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.NEventReportRsp;
+import dev.custodian.net.dimse.Status;
 import dev.custodian.stgcmt.ActionInformationCodec;
 import dev.custodian.stgcmt.CommitmentReport;
 import dev.custodian.stgcmt.FailureReason;
@@ -161,6 +162,25 @@ class OrthancScuIT {
         assertThat(failure.get("SOPInstanceUID").asText()).isEqualTo(unknown.sopInstanceUid());
         assertThat(failure.get("SOPClassUID").asText()).isEqualTo(unknown.sopClassUid());
         assertThat(failure.get("FailureReason").asInt()).isEqualTo(0x0112);
+    }
+
+    /**
+     * Orthanc 1.10.1 takes a result whose Transaction UID it never sent, answers Success and
+     * records it under that UID, attributed to the calling AE: a Success RSP proves nothing.
+     */
+    @Test
+    void resultOfAnUnknownTransactionIsAcceptedAndRecorded() throws Exception {
+        CommitmentReport report = new CommitmentReport(peer.uids.newUid(), null, List.of(peer.newReference()), List.of());
+
+        NEventReportRsp rsp = peer.sender.send(peer.client, orthancAe, report).get(60, TimeUnit.SECONDS);
+
+        assertThat(rsp.status()).isEqualTo(Status.SUCCESS);
+        assertThat(orthanc.logLines("storage commitment report, with transaction UID: " + report.transactionUid()))
+                .hasSize(1);
+        JsonNode kept = orthanc.get("/storage-commitment/" + report.transactionUid());
+        assertThat(kept.get("Status").asText()).isEqualTo("Success");
+        assertThat(kept.get("RemoteAET").asText()).isEqualTo(CommitmentPeer.AET);
+        assertThat(instanceUids(kept.get("Success"))).containsExactly(report.committed().get(0).sopInstanceUid());
     }
 
     private static List<String> instanceUids(JsonNode array) {
