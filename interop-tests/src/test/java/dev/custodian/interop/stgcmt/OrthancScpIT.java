@@ -1,6 +1,7 @@
 package dev.custodian.interop.stgcmt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.net.dimse.NActionRsp;
 import dev.custodian.stgcmt.Commitment;
@@ -12,11 +13,15 @@ import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.net.dimse.AssociationChannel;
+import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
+import dev.custodian.net.service.ServiceRegistry;
+import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.ul.Association;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.stgcmt.StorageCommitment;
 import dev.custodian.stgcmt.StorageCommitmentScu;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +130,27 @@ class OrthancScpIT {
             assertThat(c.report().get(60, TimeUnit.SECONDS).committed()).containsExactlyElementsOf(refs);
         }
         assertThat(peer.observed).containsExactly(REPORT_ON_NEW_ASSOCIATION);
+    }
+
+    /**
+     * Orthanc 1.10.1 accepts the association of an AE missing from its DicomModalities, then
+     * answers its N-ACTION with an A-ABORT (not a failure status): both futures fail.
+     */
+    @Test
+    void unknownCallingAeIsAbortedAtTheAction() throws Exception {
+        CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), uploaded(1));
+        DicomClient stranger = new DicomClient("STRANGER", RequestorConfig.plain(CommitmentPeer.settings(),
+                Duration.ofSeconds(10), Duration.ofSeconds(30)), CommitmentPeer.DIMSE_TIMEOUT,
+                ServiceRegistry.builder().build(), peer.runtime, peer.workers);
+
+        Commitment c = peer.scu.request(stranger, orthancAe, request);
+
+        // The abort may come while our data set is still being written: either way an I/O failure.
+        assertThatThrownBy(() -> c.response().get(60, TimeUnit.SECONDS)).cause().isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> c.report().get(60, TimeUnit.SECONDS)).cause().isInstanceOf(IOException.class);
+        assertThat(peer.scu.pending()).isZero();
+        assertThat(orthanc.logLines("Rejected N-ACTION request from remote DICOM modality with AET \"STRANGER\""))
+                .hasSize(1);
     }
 
     @Test
