@@ -83,7 +83,6 @@ final class OrthancProcess implements AutoCloseable {
         c.put("AuthenticationEnabled", false);
         c.putArray("Plugins");
         c.put("DicomScuTimeout", 30);
-        c.put("DicomAssociationCloseDelay", 0);
         ObjectNode modality = c.putObject("DicomModalities").putObject("custodian");
         modality.put("AET", modalityAet);
         modality.put("Host", "127.0.0.1");
