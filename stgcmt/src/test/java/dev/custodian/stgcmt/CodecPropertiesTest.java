@@ -10,8 +10,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
-/** Any valid request or report survives encoding in any native transfer syntax and decoding. */
+/**
+ * Any valid request or report survives encoding in any native transfer syntax and decoding; any
+ * one corrupted byte gives a value or a {@link CommitmentFormatException}, nothing else.
+ */
 class CodecPropertiesTest {
     private final ActionInformationCodec actionCodec = new ActionInformationCodec(64);
     private final EventInformationCodec eventCodec = new EventInformationCodec(64);
@@ -26,6 +30,35 @@ class CodecPropertiesTest {
     void reportRoundTrip(@ForAll("reports") CommitmentReport report, @ForAll("syntaxes") String ts) throws Exception {
         byte[] bytes = eventCodec.write(report, ts);
         assertThat(eventCodec.read(new ByteArrayInputStream(bytes), ts, report.eventTypeId())).isEqualTo(report);
+    }
+
+    /** Corrupted Action Information decodes, or fails with a status; never anything else. */
+    @Property(tries = 300)
+    void corruptedRequestFailsWithAStatus(@ForAll("requests") CommitmentRequest rq, @ForAll("syntaxes") String ts,
+                                          @ForAll @IntRange(min = 0, max = 10_000) int position,
+                                          @ForAll byte value) throws Exception {
+        byte[] bytes = actionCodec.write(rq, ts);
+        bytes[position % bytes.length] = value;
+        try {
+            actionCodec.read(new ByteArrayInputStream(bytes), ts);
+        } catch (CommitmentFormatException e) {
+            assertThat(e.status().isFailure()).isTrue();
+            assertThat(e.toDimseFailure().status().code()).isEqualTo(e.status().code());
+        }
+    }
+
+    /** Corrupted Event Information decodes, or fails with a status; never anything else. */
+    @Property(tries = 300)
+    void corruptedReportFailsWithAStatus(@ForAll("reports") CommitmentReport report, @ForAll("syntaxes") String ts,
+                                         @ForAll @IntRange(min = 0, max = 10_000) int position,
+                                         @ForAll byte value) throws Exception {
+        byte[] bytes = eventCodec.write(report, ts);
+        bytes[position % bytes.length] = value;
+        try {
+            eventCodec.read(new ByteArrayInputStream(bytes), ts, report.eventTypeId());
+        } catch (CommitmentFormatException e) {
+            assertThat(e.status().isFailure()).isTrue();
+        }
     }
 
     @Provide
