@@ -1,20 +1,30 @@
 package dev.custodian.net.dimse;
 
+import dev.custodian.dicom.codec.DicomReader;
+import dev.custodian.dicom.codec.DicomReaderOptions;
+import dev.custodian.dicom.codec.DicomWriter;
+import dev.custodian.dicom.codec.DicomWriterOptions;
+import dev.custodian.dicom.codec.TransferSyntax;
+import dev.custodian.dicom.data.DataElement;
+import dev.custodian.dicom.data.DataSet;
+import dev.custodian.dicom.data.VR;
+import dev.custodian.dicom.dict.Tag;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Command sets as bytes (PS3.7 §6.3.1): group 0000 elements in Implicit VR Little Endian,
- * ascending tag order, preceded by Command Group Length (0000,0000). Builder for writing, View
+ * Command sets as bytes (PS3.7 §6.3.1): group 0000 elements in Implicit VR Little Endian, in
+ * ascending tag order, preceded by Command Group Length (0000,0000), encoded and decoded by the
+ * {@code dicom} module's {@link DicomWriter} and {@link DicomReader}. Builder for writing, View
  * for reading typed values.
  */
 final class CommandSets {
+    private static final TransferSyntax IMPLICIT_LE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+
     private CommandSets() {
     }
 
@@ -22,128 +32,103 @@ final class CommandSets {
         return new Builder();
     }
 
+    /**
+     * Parses a command set.
+     *
+     * @throws IOException when the bytes are not Implicit VR Little Endian elements of group 0000
+     */
     static View parse(byte[] bytes) throws IOException {
-        return new View(bytes);
+        DicomReaderOptions options = DicomReaderOptions.DEFAULT.withMaxValueLength(bytes.length).withMaxDepth(1);
+        DataSet ds = new DicomReader(new ByteArrayInputStream(bytes), IMPLICIT_LE, options).readDataSet();
+        for (DataElement e : ds.elements()) {
+            if (e.tag() >>> 16 != 0) {
+                throw new IOException(String.format("element (%04X,%04X) outside command group 0000",
+                        e.tag() >>> 16, e.tag() & 0xFFFF));
+            }
+        }
+        return new View(ds);
     }
 
     /** Collects command elements; null values are left out. */
     static final class Builder {
-        private final TreeMap<Integer, byte[]> values = new TreeMap<>();
+        private final DataSet ds = new DataSet();
 
         Builder us(int tag, int value) {
-            values.put(tag, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).array());
+            ds.setInt(tag, VR.US, value);
             return this;
         }
 
         Builder ui(int tag, String uid) {
-            return text(tag, uid, (byte) 0);
+            return text(tag, VR.UI, uid);
         }
 
         Builder ae(int tag, String aet) {
-            return text(tag, aet, (byte) ' ');
+            return text(tag, VR.AE, aet);
         }
 
         Builder lo(int tag, String text) {
-            return text(tag, text, (byte) ' ');
+            return text(tag, VR.LO, text);
         }
 
         Builder at(int tag, List<Integer> tags) {
             if (tags != null && !tags.isEmpty()) {
-                ByteBuffer b = ByteBuffer.allocate(4 * tags.size()).order(ByteOrder.LITTLE_ENDIAN);
-                for (int t : tags) {
-                    b.putShort((short) (t >>> 16)).putShort((short) t);
-                }
-                values.put(tag, b.array());
+                ds.setInt(tag, VR.AT, tags.stream().mapToInt(Integer::intValue).toArray());
             }
             return this;
         }
 
-        private Builder text(int tag, String s, byte pad) {
-            if (s != null) {
-                byte[] raw = s.getBytes(StandardCharsets.US_ASCII);
-                byte[] v = new byte[raw.length + (raw.length & 1)];
-                System.arraycopy(raw, 0, v, 0, raw.length);
-                if (v.length > raw.length) {
-                    v[raw.length] = pad;
-                }
-                values.put(tag, v);
+        private Builder text(int tag, VR vr, String value) {
+            if (value != null) {
+                ds.setString(tag, vr, value);
             }
             return this;
         }
 
+        /** The command set, Command Group Length (0000,0000) first. */
         byte[] toBytes() {
-            values.remove(0);
-            int length = 0;
-            for (byte[] v : values.values()) {
-                length += 8 + v.length;
+            try {
+                ds.remove(Tag.CommandGroupLength);
+                byte[] body = DicomWriter.toBytes(ds, IMPLICIT_LE);
+                DataSet length = new DataSet().setLong(Tag.CommandGroupLength, VR.UL, body.length);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(12 + body.length);
+                new DicomWriter(out, IMPLICIT_LE, DicomWriterOptions.DEFAULT.withKeepGroupLengths(true))
+                        .writeDataSet(length);
+                out.write(body);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Encoding a command set in memory failed", e);
             }
-            ByteBuffer out = ByteBuffer.allocate(12 + length).order(ByteOrder.LITTLE_ENDIAN);
-            out.putInt(0).putInt(4).putInt(length);
-            for (Map.Entry<Integer, byte[]> e : values.entrySet()) {
-                out.putShort((short) (e.getKey() >>> 16)).putShort((short) (int) e.getKey());
-                out.putInt(e.getValue().length).put(e.getValue());
-            }
-            return out.array();
         }
     }
 
     /** Typed read access to a parsed command set. */
     static final class View {
-        private final Map<Integer, byte[]> values = new TreeMap<>();
+        private final DataSet ds;
 
-        View(byte[] bytes) throws IOException {
-            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            while (b.hasRemaining()) {
-                if (b.remaining() < 8) {
-                    throw new IOException("truncated element header at offset " + b.position());
-                }
-                int tag = (b.getShort() & 0xFFFF) << 16 | (b.getShort() & 0xFFFF);
-                long len = b.getInt() & 0xFFFFFFFFL;
-                if (tag >>> 16 != 0) {
-                    throw new IOException(String.format("element (%04X,%04X) outside group 0000 at offset %d",
-                            tag >>> 16, tag & 0xFFFF, b.position() - 8));
-                }
-                if (len > b.remaining()) {
-                    throw new IOException(String.format("(%04X,%04X) length %d exceeds the %d bytes left",
-                            tag >>> 16, tag & 0xFFFF, len, b.remaining()));
-                }
-                byte[] v = new byte[(int) len];
-                b.get(v);
-                values.put(tag, v);
-            }
+        View(DataSet ds) {
+            this.ds = ds;
         }
 
+        /** A US value, or null when absent or empty. */
         Integer us(int tag) {
-            byte[] v = values.get(tag);
-            return v == null || v.length < 2 ? null : (v[0] & 0xFF) | (v[1] & 0xFF) << 8;
+            var v = ds.getInt(tag);
+            return v.isPresent() ? v.getAsInt() : null;
         }
 
+        /** A text value trimmed per its VR, or null when absent or empty. */
         String string(int tag) {
-            byte[] v = values.get(tag);
-            if (v == null) {
-                return null;
-            }
-            String s = new String(v, StandardCharsets.US_ASCII);
-            int end = s.length();
-            while (end > 0 && (s.charAt(end - 1) == 0 || s.charAt(end - 1) == ' ')) {
-                end--;
-            }
-            int start = 0;
-            while (start < end && s.charAt(start) == ' ') {
-                start++;
-            }
-            return start == end ? null : s.substring(start, end);
+            String s = ds.getString(tag).orElse(null);
+            return s == null || s.isEmpty() ? null : s;
         }
 
+        /** AT values as group << 16 | element, or null when absent. */
         List<Integer> at(int tag) {
-            byte[] v = values.get(tag);
-            if (v == null) {
+            if (!ds.contains(tag)) {
                 return null;
             }
-            ByteBuffer b = ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN);
             List<Integer> tags = new ArrayList<>();
-            while (b.remaining() >= 4) {
-                tags.add((b.getShort() & 0xFFFF) << 16 | (b.getShort() & 0xFFFF));
+            for (int t : ds.getInts(tag)) {
+                tags.add(t);
             }
             return tags;
         }

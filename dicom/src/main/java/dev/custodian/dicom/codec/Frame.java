@@ -1,0 +1,45 @@
+package dev.custodian.dicom.codec;
+
+import dev.custodian.dicom.data.DataSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One level of the reader's explicit stack: the data set, an item or a sequence being read. */
+final class Frame {
+    enum Kind { ROOT, ITEM, SEQUENCE }
+
+    final Kind kind;
+    /** Offset where this level ends, or -1 for an undefined length (ended by a delimiter). */
+    final long end;
+    final boolean explicitVr;
+    final boolean bigEndian;
+    /** The data set being filled (ROOT, ITEM); null when values are being discarded. */
+    final DataSet dataSet;
+    /** The items read so far (SEQUENCE); null when discarding. */
+    final List<DataSet> items;
+    /** The sequence's tag (SEQUENCE), else the enclosing sequence's tag or -1. */
+    final int tag;
+
+    private Frame(Kind kind, long end, boolean explicitVr, boolean bigEndian, DataSet dataSet, List<DataSet> items,
+                  int tag) {
+        this.kind = kind;
+        this.end = end;
+        this.explicitVr = explicitVr;
+        this.bigEndian = bigEndian;
+        this.dataSet = dataSet;
+        this.items = items;
+        this.tag = tag;
+    }
+
+    static Frame root(long end, boolean explicitVr, boolean bigEndian, boolean retain) {
+        return new Frame(Kind.ROOT, end, explicitVr, bigEndian, retain ? new DataSet() : null, null, -1);
+    }
+
+    static Frame sequence(int tag, long end, boolean explicitVr, boolean bigEndian, boolean retain) {
+        return new Frame(Kind.SEQUENCE, end, explicitVr, bigEndian, null, retain ? new ArrayList<>() : null, tag);
+    }
+
+    Frame item(long end, boolean retain) {
+        return new Frame(Kind.ITEM, end, explicitVr, bigEndian, retain ? new DataSet() : null, null, tag);
+    }
+}
