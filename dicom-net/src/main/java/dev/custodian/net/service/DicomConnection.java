@@ -1,5 +1,6 @@
 package dev.custodian.net.service;
 
+import dev.custodian.dicom.codec.TransferSyntax;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.net.dimse.AcceptedContext;
 import dev.custodian.net.dimse.CEchoRq;
@@ -7,7 +8,6 @@ import dev.custodian.net.dimse.CEchoRsp;
 import dev.custodian.net.dimse.CStoreRq;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.dimse.DataSetSource;
-import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.dimse.DimseSession;
 import dev.custodian.net.dimse.NActionRq;
 import dev.custodian.net.dimse.NActionRsp;
@@ -15,7 +15,10 @@ import dev.custodian.net.dimse.NEventReportRq;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.NoPresentationContextException;
 import dev.custodian.net.dimse.Priority;
+import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,38 @@ public final class DicomConnection implements AutoCloseable {
         }
         return session.invoke(pc.id(), id -> new CStoreRq(id, sopClass, sopInstance, priority, null, null),
                 data, CStoreRsp.class);
+    }
+
+    /**
+     * C-STORE-RQ of a Part 10 file: SOP class, instance and transfer syntax from its File Meta
+     * Information. The data set is sent as the file holds it on a context accepted with the file's
+     * syntax; failing that, when the file is uncompressed and a context of its SOP class was
+     * accepted with another uncompressed syntax (Explicit VR LE preferred, then Implicit VR LE),
+     * it is transcoded; otherwise the future fails with {@link NoPresentationContextException}.
+     */
+    public CompletableFuture<CStoreRsp> store(Path file) {
+        Part10Source src;
+        try {
+            src = Part10Source.open(file);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        AcceptedContext pc = find(src.sopClassUid(), src.transferSyntax().uid());
+        DataWriter data;
+        if (pc != null) {
+            data = src.verbatim();
+        } else {
+            pc = src.transcodable() ? nativeContext(src.sopClassUid()) : null;
+            if (pc == null) {
+                return CompletableFuture.failedFuture(new NoPresentationContextException("No presentation context "
+                        + "accepted for " + src.sopClassUid() + " with " + src.transferSyntax().uid()
+                        + (src.transcodable() ? " or another uncompressed transfer syntax" : "")));
+            }
+            data = src.transcodedTo(TransferSyntax.of(pc.transferSyntax()));
+        }
+        int contextId = pc.id();
+        return session.invoke(contextId, id -> new CStoreRq(id, src.sopClassUid(), src.sopInstanceUid()), data,
+                CStoreRsp.class);
     }
 
     /**
@@ -129,6 +164,18 @@ public final class DicomConnection implements AutoCloseable {
     @Override
     public void close() throws IOException {
         release();
+    }
+
+    /** An accepted context of {@code sopClass} with a native syntax, Explicit VR LE first. */
+    private AcceptedContext nativeContext(String sopClass) {
+        for (String ts : List.of(Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian,
+                Uid.DeflatedExplicitVRLittleEndian, Uid.ExplicitVRBigEndian)) {
+            AcceptedContext pc = find(sopClass, ts);
+            if (pc != null) {
+                return pc;
+            }
+        }
+        return null;
     }
 
     private CompletableFuture<AcceptedContext> contextFor(String abstractSyntax) {

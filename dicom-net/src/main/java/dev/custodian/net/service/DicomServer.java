@@ -59,6 +59,16 @@ public final class DicomServer implements AutoCloseable {
         return List.copyOf(sessions.values());
     }
 
+    /**
+     * SCU operations on the open associations whose peer is {@code remoteAet}, e.g. to deliver a
+     * Storage Commitment N-EVENT-REPORT on the association the N-ACTION came on (PS3.4 §J.3.3).
+     * Do not release or close these: the requestor ends the association.
+     */
+    public List<DicomConnection> connectionsTo(String remoteAet) {
+        return sessions.values().stream().filter(s -> s.channel().remoteAet().equals(remoteAet))
+                .map(DicomConnection::new).toList();
+    }
+
     /** Stops accepting; waits up to {@code grace} for open associations, then aborts them. */
     public void close(Duration grace) {
         acceptor.close(grace);

@@ -1,13 +1,10 @@
 package dev.custodian.dicom.codec;
 
-import dev.custodian.dicom.data.BinaryValue;
-import dev.custodian.dicom.data.BulkData;
 import dev.custodian.dicom.data.DataElement;
 import dev.custodian.dicom.data.DataSet;
 import dev.custodian.dicom.data.DicomFormatException;
 import dev.custodian.dicom.data.ElementValue;
 import dev.custodian.dicom.data.Fragments;
-import dev.custodian.dicom.data.InlineBytes;
 import dev.custodian.dicom.data.Sequence;
 import dev.custodian.dicom.data.VR;
 import java.io.BufferedInputStream;
@@ -15,9 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -56,6 +51,7 @@ public final class DicomReader {
     private final DicomReaderOptions opt;
     private final byte[] hdr = new byte[12];
     private final ElementHeaderPolicy policy;
+    private final ValueReader values;
     private boolean retain = true;
     private int sequenceDepth;
     private int lastRootTag = -1;
@@ -88,12 +84,18 @@ public final class DicomReader {
             this.in = new DicomInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER),
                     startOffset, endOffset);
         }
+        this.values = new ValueReader(this.in, options);
     }
 
     /**
      * Reads the data set up to the end of the stream, or up to the first top-level element matching
      * {@link DicomReaderOptions#stopBefore()} (its header is then consumed, see {@link #stoppedAt()}).
      */
+    /** Reads a whole data set held in memory. */
+    public static DataSet read(byte[] bytes, TransferSyntax ts) throws IOException {
+        return new DicomReader(new ByteArrayInputStream(bytes), ts, DicomReaderOptions.DEFAULT).readDataSet();
+    }
+
     public DataSet readDataSet() throws IOException {
         if (used) {
             throw new IllegalStateException("readDataSet may be called once per reader");
@@ -191,7 +193,7 @@ public final class DicomReader {
         if (tag == ITEM) {
             long end = -1;
             if (len != UNDEFINED) {
-                checkWithin(f, len, tag);
+                values.checkWithin(f, len, tag);
                 in.checkAvailable(len, tag);
                 end = in.position() + len;
             }
@@ -248,7 +250,10 @@ public final class DicomReader {
         long len = h.length();
         if (len == UNDEFINED) {
             if (tag == PIXEL_DATA && vr != VR.SQ) {
-                fragments(f, tag, vr == VR.UN ? VR.OB : vr);
+                Fragments fr = values.fragments(f, tag, vr == VR.UN ? VR.OB : vr, retain);
+                if (retain) {
+                    f.dataSet.put(new DataElement(tag, vr == VR.UN ? VR.OB : vr, fr));
+                }
             } else if (vr == VR.SQ || vr == VR.UN) {
                 boolean asImplicit = vr == VR.UN && f.explicitVr;
                 pushSequence(stack, tag, -1, !asImplicit && f.explicitVr, !asImplicit && f.bigEndian, h.offset());
@@ -257,7 +262,7 @@ public final class DicomReader {
             }
             return;
         }
-        checkWithin(f, len, tag);
+        values.checkWithin(f, len, tag);
         in.checkAvailable(len, tag);
         if (vr == VR.SQ) {
             pushSequence(stack, tag, in.position() + len, f.explicitVr, f.bigEndian, h.offset());
@@ -265,90 +270,17 @@ public final class DicomReader {
         }
         if (f.explicitVr) {
             if (vr == VR.UN && policy.dictionaryVr(tag) == VR.SQ && len > 0 && len <= opt.maxValueLength()) {
-                unknownSequence(f, tag, len);
+                ElementValue v = values.unknownSequence(tag, len, sequenceDepth);
+                if (retain) {
+                    f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
+                }
                 return;
             }
             vr = policy.explicitVr(tag, vr, f.bigEndian);
         }
-        value(f, tag, vr, len);
-    }
-
-    private void value(Frame f, int tag, VR vr, long len) throws IOException {
-        if (!retain && !bulk(len)) {
-            in.skip(len, tag);
-            return;
-        }
-        ElementValue v = bulk(len) ? sink(tag, vr, -1, len) : inline(f, tag, vr, len);
+        ElementValue v = values.value(f, tag, vr, len, retain);
         if (retain) {
             f.dataSet.put(new DataElement(tag, vr, v));
-        }
-    }
-
-    private boolean bulk(long len) {
-        return opt.bulkDataSink() != null && len > opt.bulkDataThreshold();
-    }
-
-    private InlineBytes inline(Frame f, int tag, VR vr, long len) throws IOException {
-        byte[] b = in.readValue(len, opt.maxValueLength(), tag);
-        if (f.bigEndian) {
-            ByteSwap.swap(b, 0, b.length, ByteSwap.unit(vr));
-        }
-        return new InlineBytes(b);
-    }
-
-    private BulkData sink(int tag, VR vr, int fragment, long len) throws IOException {
-        long offset = in.position();
-        in.checkAvailable(len, tag);
-        ValueInputStream value = new ValueInputStream(in, len, tag);
-        BulkData ref = opt.bulkDataSink().store(tag, vr, fragment, offset, len, value);
-        value.skipRest();
-        return ref != null ? ref : new BulkData(BulkData.DISCARDED, offset, len);
-    }
-
-    /** Encapsulated pixel data (PS3.5 §A.4): Basic Offset Table item, fragment items, delimiter. */
-    private void fragments(Frame f, int tag, VR vr) throws IOException {
-        byte[] offsetTable = null;
-        List<BinaryValue> list = new ArrayList<>();
-        while (true) {
-            long start = in.position();
-            in.readFully(hdr, 0, 8, tag);
-            int t = (DicomInput.u16(hdr, 0, f.bigEndian) << 16) | DicomInput.u16(hdr, 2, f.bigEndian);
-            long len = DicomInput.i32(hdr, 4, f.bigEndian) & UNDEFINED;
-            if (t == SEQUENCE_DELIMITER) {
-                break;
-            }
-            if (t != ITEM || len == UNDEFINED) {
-                throw new DicomFormatException("expected a fragment item with defined length in encapsulated "
-                        + "pixel data, found " + tagString(t), start, tag);
-            }
-            checkWithin(f, len, tag);
-            if (offsetTable == null) {
-                offsetTable = in.readValue(len, opt.maxValueLength(), tag);
-            } else if (bulk(len)) {
-                list.add(sink(tag, vr, list.size(), len));
-            } else if (retain) {
-                list.add(new InlineBytes(in.readValue(len, opt.maxValueLength(), tag)));
-            } else {
-                in.skip(len, tag);
-            }
-        }
-        if (retain) {
-            f.dataSet.put(new DataElement(tag, vr, new Fragments(offsetTable, list)));
-        }
-    }
-
-    /** A UN value of a dictionary SQ with defined length: try Implicit VR Little Endian items. */
-    private void unknownSequence(Frame f, int tag, long len) throws IOException {
-        long offset = in.position();
-        byte[] b = in.readValue(len, opt.maxValueLength(), tag);
-        ElementValue v;
-        try {
-            v = UnknownSequenceParser.parse(b, tag, offset, opt, sequenceDepth);
-        } catch (DicomFormatException e) {
-            v = new InlineBytes(b);
-        }
-        if (retain) {
-            f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
         }
     }
 
@@ -373,13 +305,6 @@ public final class DicomReader {
             if (parent.dataSet != null) {
                 parent.dataSet.put(new DataElement(done.tag, VR.SQ, new Sequence(done.items)));
             }
-        }
-    }
-
-    private void checkWithin(Frame f, long len, int tag) throws DicomFormatException {
-        if (f.end >= 0 && len > f.end - in.position()) {
-            throw new DicomFormatException("value length " + len + " goes beyond the end of the enclosing item ("
-                    + (f.end - in.position()) + " bytes left)", in.position(), tag);
         }
     }
 

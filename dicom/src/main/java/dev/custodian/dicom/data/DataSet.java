@@ -127,24 +127,7 @@ public final class DataSet {
     /** All values of a text element (binary numbers are formatted); empty if absent or not text. */
     public List<String> getStrings(int tag) {
         DataElement e = elements.get(tag);
-        if (e == null || !(e.value() instanceof InlineBytes b)) {
-            return List.of();
-        }
-        if (e.vr().isText()) {
-            return TextValues.decode(b.bytes(), e.vr(), charset());
-        }
-        if (e.vr() == VR.OB || e.vr() == VR.UN || e.vr() == VR.SQ) {
-            return List.of();
-        }
-        byte[] raw = b.bytes();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < BinaryValues.count(e.vr(), raw.length); i++) {
-            out.add(e.vr() == VR.FL || e.vr() == VR.FD || e.vr() == VR.OF || e.vr() == VR.OD
-                    ? Double.toString(BinaryValues.doubleAt(raw, e.vr(), i))
-                    : e.vr() == VR.UL || e.vr() == VR.UV ? Long.toUnsignedString(BinaryValues.longAt(raw, e.vr(), i))
-                    : Long.toString(BinaryValues.longAt(raw, e.vr(), i)));
-        }
-        return out;
+        return e == null ? List.of() : ElementValues.strings(e, this::charset);
     }
 
     /** The first value as an int: binary integer VRs or IS/DS text; empty if absent, unparseable or out of range. */
@@ -161,34 +144,7 @@ public final class DataSet {
     /** All values as longs (UV above 2^63 wraps); empty array if absent or any value unparseable. */
     public long[] getLongs(int tag) {
         DataElement e = elements.get(tag);
-        if (e == null || !(e.value() instanceof InlineBytes b)) {
-            return new long[0];
-        }
-        if (e.vr().isText()) {
-            List<String> texts = getStrings(tag);
-            long[] out = new long[texts.size()];
-            try {
-                for (int i = 0; i < out.length; i++) {
-                    double d = Double.parseDouble(texts.get(i));
-                    if (d != Math.rint(d)) {
-                        return new long[0];
-                    }
-                    out[i] = (long) d;
-                }
-            } catch (NumberFormatException ex) {
-                return new long[0];
-            }
-            return out;
-        }
-        if (e.vr().unitSize() == 0) {
-            return new long[0];
-        }
-        byte[] raw = b.bytes();
-        long[] out = new long[BinaryValues.count(e.vr(), raw.length)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = BinaryValues.longAt(raw, e.vr(), i);
-        }
-        return out;
+        return e == null ? new long[0] : ElementValues.longs(e);
     }
 
     public int[] getInts(int tag) {
@@ -208,25 +164,7 @@ public final class DataSet {
     /** All values as doubles: FL, FD, OF, OD, DS, IS and binary integers. */
     public double[] getDoubles(int tag) {
         DataElement e = elements.get(tag);
-        if (e == null || !(e.value() instanceof InlineBytes b)) {
-            return new double[0];
-        }
-        if (e.vr().isText()) {
-            try {
-                return getStrings(tag).stream().mapToDouble(Double::parseDouble).toArray();
-            } catch (NumberFormatException ex) {
-                return new double[0];
-            }
-        }
-        if (e.vr().unitSize() == 0) {
-            return new double[0];
-        }
-        byte[] raw = b.bytes();
-        double[] out = new double[BinaryValues.count(e.vr(), raw.length)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = BinaryValues.doubleAt(raw, e.vr(), i);
-        }
-        return out;
+        return e == null ? new double[0] : ElementValues.doubles(e);
     }
 
     public Optional<LocalDate> getDate(int tag) {

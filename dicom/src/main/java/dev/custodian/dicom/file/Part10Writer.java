@@ -32,10 +32,14 @@ public final class Part10Writer {
     /**
      * Writes a whole file. The data set must not contain group 0002 (it is written from {@code meta}).
      *
-     * @throws IllegalArgumentException if the meta's transfer syntax is unknown
+     * @throws IllegalArgumentException if the meta's transfer syntax is unknown or the data set holds group 0002
      */
     public void write(OutputStream out, FileMetaInformation meta, DataSet dataSet) throws IOException {
         TransferSyntax ts = TransferSyntax.of(meta.transferSyntaxUid());
+        dataSet.elements().stream().filter(e -> e.tag() >>> 16 == 0x0002).findFirst().ifPresent(e -> {
+            throw new IllegalArgumentException("the data set holds File Meta Information element " + e
+                    + "; group 0002 is written from FileMetaInformation only");
+        });
         writeHeader(out, meta);
         new DicomWriter(out, ts, options).writeDataSet(dataSet);
         out.flush();

@@ -14,6 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -87,7 +90,13 @@ class StopAndBulkDataTest {
                 new ByteArrayInputStream(head), new PatternStream(BIG), new ByteArrayInputStream(tail))));
         CrcSink sink = new CrcSink();
         DicomReaderOptions opts = DicomReaderOptions.DEFAULT.withMaxValueLength(1 << 20).withBulkDataSink(sink, 1 << 16);
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         DataSet ds = new DicomReader(in, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, opts).readDataSet();
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        assertThat(peak - before).as("heap growth while reading 300 MB").isLessThan(BIG / 3);
         assertThat(ds.get(Tag.PixelData).orElseThrow().value()).isEqualTo(new BulkData("mem:-1", head.length, BIG));
         assertThat(sink.seen).hasSize(1);
         assertThat(sink.seen.get(0)[3]).isEqualTo(BIG);

@@ -85,6 +85,20 @@ class Part10Test {
     }
 
     @Test
+    void implicitDataSetLabelledExplicitIsReadAsImplicit() throws IOException {
+        byte[] meta = Part10Writer.encodeMeta(FileMetaInformation.of("1.2.3", "1.2.3.4", "1.2.840.10008.1.2.1"));
+        byte[] ds = DicomWriter.toBytes(sample(), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[128]);
+        out.write("DICM".getBytes());
+        out.write(meta);
+        out.write(ds);
+        DicomFile f = new Part10Reader().read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(f.transferSyntax()).isEqualTo(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(f.dataSet()).isEqualTo(sample());
+    }
+
+    @Test
     void garbageAfterThePreambleIsRejected() {
         byte[] bytes = new byte[132 + 300];
         new Random(1).nextBytes(bytes);
@@ -92,6 +106,24 @@ class Part10Test {
         System.arraycopy("DICM".getBytes(), 0, bytes, 128, 4);
         assertThatThrownBy(() -> new Part10Reader().read(new ByteArrayInputStream(bytes)))
                 .isInstanceOf(DicomFormatException.class).hasMessageContaining("offset 132");
+    }
+
+    @Test
+    void readsFromAPathWithItsSizeAsTheBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path f = dir.resolve("x.dcm");
+        java.nio.file.Files.write(f, file(sample(), "1.2.840.10008.1.2.1"));
+        assertThat(new Part10Reader().read(f).dataSet()).isEqualTo(sample());
+        byte[] bytes = file(new DataSet().setBytes(0x00091010, VR.OB, new byte[1000]), "1.2.840.10008.1.2.1");
+        java.nio.file.Files.write(f, Arrays.copyOf(bytes, bytes.length - 500));
+        assertThatThrownBy(() -> new Part10Reader().read(f)).isInstanceOf(DicomFormatException.class)
+                .hasMessageContaining("beyond the end of data").hasMessageContaining("(0009,1010)");
+    }
+
+    @Test
+    void metaElementsInTheDataSetAreRefused() {
+        DataSet ds = sample().setString(Tag.TransferSyntaxUID, VR.UI, "1.2.840.10008.1.2");
+        assertThatThrownBy(() -> file(ds, "1.2.840.10008.1.2.1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0002,0010)");
     }
 
     @Test

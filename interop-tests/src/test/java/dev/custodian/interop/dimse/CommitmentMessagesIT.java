@@ -1,6 +1,7 @@
 package dev.custodian.interop.dimse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.NActionRsp;
@@ -82,9 +83,15 @@ class CommitmentMessagesIT {
             assertThat(rsp.status().isSuccess()).isTrue();
             assertThat(rsp.affectedSopInstanceUid()).isEqualTo(STGCMT_INSTANCE);
             assertThat(reportSent.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            // Later, e.g. from a job: the archive finds the modality's association and reports on it.
+            List<DicomConnection> toModality = archive.connectionsTo("MODALITY");
+            assertThat(toModality).hasSize(1);
+            assertThat(toModality.get(0).nEventReport(STGCMT, STGCMT_INSTANCE, 2, null).get(30, TimeUnit.SECONDS)
+                    .status().isSuccess()).isTrue();
         }
         assertThat(events).containsExactly("archive got action 1 refs-1234 in " + EXPLICIT_LE,
-                "modality got event 1 report for refs-1234");
+                "modality got event 1 report for refs-1234", "modality got event 2 ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> archive.connectionsTo("MODALITY").isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.custodian.interop.dimse;
 
+import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.pdu.PduLimits;
@@ -14,7 +15,11 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.dicom.file.FileMetaInformation;
+import dev.custodian.dicom.file.Part10StreamWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +46,8 @@ final class DimseFixture implements AutoCloseable {
     /** The distinct sessions (associations) C-STORE requests came on. */
     final Set<Object> storeSessions = ConcurrentHashMap.newKeySet();
     final AtomicInteger stored = new AtomicInteger();
+    /** SOP Instance UIDs the C-STORE SCP refuses with A700. */
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
     private DicomServer server;
 
     DimseFixture(Path received) {
@@ -71,17 +78,28 @@ final class DimseFixture implements AutoCloseable {
                 runtime, workers);
     }
 
+    /** {@code maxPdu} both as the length we receive and the largest we send. */
     static AssociationSettings settings(int maxPdu) {
-        return AssociationSettings.DEFAULT.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60))
-                .withLimits(new PduLimits(maxPdu, 1 << 20, 4096));
+        AssociationSettings d = AssociationSettings.DEFAULT;
+        return new AssociationSettings(new PduLimits(maxPdu, 1 << 20, 4096), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), d.maxCommandLength(), maxPdu, d.implementationClassUid(),
+                d.implementationVersionName());
     }
 
     private CStoreService writer() {
         return (RequestContext ctx, dev.custodian.net.dimse.CStoreRq rq, java.io.InputStream data) -> {
             storeSessions.add(ctx.session());
+            if (refused.contains(rq.affectedSopInstanceUid())) {
+                data.readNBytes(1000); // the rest is drained by the session before the response
+                throw new DimseFailure(Status.OUT_OF_RESOURCES, "refused by the test");
+            }
             Path file = received.resolve(rq.affectedSopInstanceUid() + ".dcm");
-            Part10.write(file, rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), ctx.transferSyntax(),
-                    ctx.remoteAet(), data);
+            FileMetaInformation meta = FileMetaInformation.of(rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
+                    ctx.transferSyntax()).withSourceApplicationEntityTitle(ctx.remoteAet());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                // Copies the data set bytes verbatim while parsing them (a malformed one fails here).
+                Part10StreamWriter.defaults().write(data, meta, out);
+            }
             stored.incrementAndGet();
             return Status.SUCCESS;
         };

@@ -79,7 +79,7 @@ class StoreScpIT {
         List<Path> got = TestFiles.filesIn(received);
         assertThat(got).hasSize(files.size());
         for (Path f : got) {
-            assertThat(Part10.read(f).transferSyntax()).isEqualTo(syntax);
+            assertThat(TestFiles.transferSyntax(f)).isEqualTo(syntax);
         }
         boolean deflated = syntax.equals(DEFLATED);
         assertThat(TestFiles.dataSetDigests(got, deflated)).isEqualTo(TestFiles.dataSetDigests(files, deflated));
@@ -119,6 +119,20 @@ class StoreScpIT {
         // large[0] was sent twice (by storescu 0 and 3) and stored once under its instance UID.
         List<String> expected = TestFiles.dataSetDigests(new ArrayList<>(new java.util.LinkedHashSet<>(sent)));
         assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(expected);
+    }
+
+    @Test
+    void serviceFailureIsTheResponseStatus() throws Exception {
+        fixture = new DimseFixture(received).start(16_384, null);
+        String refusedUid = TestFiles.meta(large.get(1)).mediaStorageSopInstanceUid();
+        fixture.refused.add(refusedUid);
+        List<String> command = new ArrayList<>(List.of("storescu", "-v", "--no-halt", "-aec", DimseFixture.AE,
+                "127.0.0.1", String.valueOf(fixture.port())));
+        large.forEach(f -> command.add(f.toString()));
+        Dcmtk.Result r = Dcmtk.run(LIMIT, command.toArray(String[]::new));
+        assertThat(r.output()).contains("Received Store Response (Refused: OutOfResources)");
+        assertThat(fixture.stored).as("the others were stored on the same association").hasValue(2);
+        assertThat(fixture.storeSessions).hasSize(1);
     }
 
     @Test

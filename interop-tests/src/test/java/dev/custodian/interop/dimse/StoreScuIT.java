@@ -7,20 +7,17 @@ import static org.awaitility.Awaitility.await;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
+import dev.custodian.net.service.StorageProposals;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationRejectedException;
-import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -90,28 +87,14 @@ class StoreScuIT {
         }
     }
 
-    /** Proposes one context per (SOP class, transfer syntax) of {@code files}, plus Verification. */
+    /** Verification plus the storage contexts {@link StorageProposals} derives from the files. */
     private static AssociationProposal proposal(DicomClient client, List<Path> files) throws IOException {
-        AssociationProposal.Builder b = client.propose("STORESCP").context(VERIFICATION, "1.2.840.10008.1.2");
-        Set<String> seen = new LinkedHashSet<>();
-        for (Path f : files) {
-            Part10.Meta m = Part10.read(f);
-            if (seen.add(m.sopClass() + "|" + m.transferSyntax())) {
-                b.context(m.sopClass(), m.transferSyntax());
-            }
-        }
-        return b.build();
+        return StorageProposals.addContexts(client.propose("STORESCP").context(VERIFICATION, "1.2.840.10008.1.2"),
+                files).build();
     }
 
-    private static CompletableFuture<CStoreRsp> store(DicomConnection c, Path file) throws IOException {
-        Part10.Meta m = Part10.read(file);
-        DataWriter body = out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(m.dataSetOffset());
-                in.transferTo(out);
-            }
-        };
-        return c.store(m.sopClass(), m.sopInstance(), m.transferSyntax(), body);
+    private static CompletableFuture<CStoreRsp> store(DicomConnection c, Path file) {
+        return c.store(file);
     }
 
     @ParameterizedTest(name = "{2} with max PDU {3}")
@@ -138,6 +121,29 @@ class StoreScuIT {
     }
 
     @Test
+    void transcodesWhenTheFilesSyntaxIsNotAccepted() throws Exception {
+        // storescp +xi accepts Implicit VR LE only; the files are Explicit VR LE.
+        int port = startStorescp(16_384, "+xi");
+        fixture = new DimseFixture(received);
+        DicomClient client = fixture.client("OURSCU", 16_384);
+        AssociationProposal p = client.propose("STORESCP")
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2").build();
+        try (DicomConnection c = client.connect("127.0.0.1", port, p)) {
+            assertThat(c.find(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")).isNull();
+            for (Path f : large) {
+                assertThat(store(c, f).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == large.size());
+        for (Path f : TestFiles.filesIn(received)) {
+            assertThat(TestFiles.transferSyntax(f)).isEqualTo("1.2.840.10008.1.2");
+        }
+        List<Path> implicit = TestFiles.convert(large, data.resolve("implicit-reference"), "+ti");
+        assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(implicit));
+    }
+
+    @Test
     void twentyInstancesOnOneAssociation() throws Exception {
         int port = startStorescp(16_384, null);
         fixture = new DimseFixture(received);
@@ -150,6 +156,31 @@ class StoreScuIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == small.size());
         assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(small));
         assertThat(Files.readString(storescpLog)).containsOnlyOnce("Association Acknowledged");
+    }
+
+    @Test
+    void ourScuToOurScpWithOneMegabytePdus() throws Exception {
+        fixture = new DimseFixture(received).start(1 << 20, null);
+        DicomClient client = fixture.client("OURSCU", 1 << 20);
+        AssociationProposal p = client.propose(DimseFixture.AE)
+                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1").build();
+        try (DicomConnection c = client.connect("127.0.0.1", fixture.port(), p)) {
+            assertThat(c.session().channel().maxOperationsInvoked()).isEqualTo(1);
+            for (Path f : large) {
+                assertThat(store(c, f).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            }
+        }
+        assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(large));
+    }
+
+    @Test
+    void peerAbortFailsTheOutstandingStore() throws Exception {
+        int port = startStorescp(16_384, "--abort-after");
+        fixture = new DimseFixture(received);
+        DicomClient client = fixture.client("OURSCU", 16_384);
+        DicomConnection c = client.connect("127.0.0.1", port, proposal(client, large));
+        assertThatThrownBy(() -> store(c, large.get(0)).get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IOException.class).hasMessageContaining("ended");
     }
 
     @Test

@@ -1,15 +1,15 @@
 package dev.custodian.interop.dimse;
 
+import dev.custodian.dicom.file.FileMetaInformation;
+import dev.custodian.dicom.file.Part10Reader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -90,17 +90,23 @@ final class TestFiles {
 
     /** The data set bytes of a Part 10 file: everything after the File Meta Information (PS3.10 §7.1). */
     static byte[] dataSet(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        if (all.length < 144 || all[128] != 'D' || all[129] != 'I' || all[130] != 'C' || all[131] != 'M') {
-            throw new IOException(file + " is not a Part 10 file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Part10Reader().readHeader(in).dataSet().readAllBytes();
         }
-        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        // (0002,0000) UL, explicit VR: tag 4, "UL" 2, length 2, value 4.
-        if (b.getInt(132) != 0x00000002 || all[136] != 'U' || all[137] != 'L') {
-            throw new IOException(file + " has no File Meta Information Group Length first");
+    }
+
+    /** The transfer syntax in a Part 10 file's meta information. */
+    static String transferSyntax(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Part10Reader().readHeader(in).transferSyntax().uid();
         }
-        int groupLength = b.getInt(140);
-        return Arrays.copyOfRange(all, 144 + groupLength, all.length);
+    }
+
+    /** The (SOP class, transfer syntax) of a Part 10 file. */
+    static FileMetaInformation meta(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Part10Reader().readHeader(in).meta().orElseThrow();
+        }
     }
 
     /** SHA-256 of each file's data set, sorted: equal lists mean the same data sets arrived. */
