@@ -48,12 +48,31 @@ public final class PduReader {
         h.get();
         long length = h.getInt() & 0xFFFF_FFFFL;
         checkLength(type, length);
-        byte[] body = in.readNBytes((int) length);
-        if (body.length < length) {
-            throw new EOFException("stream ended after " + body.length + " of " + length + " bytes of a PDU of type "
+        byte[] body = readBody(in, type, (int) length);
+        return decodeBody(type, ByteBuffer.wrap(body));
+    }
+
+    /**
+     * A P-DATA-TF body (at most the maximum length we announced) is read straight into an array of
+     * its size; {@code readNBytes(int)} would gather it in 8 KB chunks and copy it once more. Other
+     * PDUs are read incrementally, so a peer claiming a long A-ASSOCIATE-RQ costs memory only for
+     * the bytes it really sends.
+     */
+    private static byte[] readBody(InputStream in, int type, int length) throws IOException {
+        byte[] body;
+        int n;
+        if (type == Pdu.TYPE_P_DATA_TF) {
+            body = new byte[length];
+            n = in.readNBytes(body, 0, length);
+        } else {
+            body = in.readNBytes(length);
+            n = body.length;
+        }
+        if (n < length) {
+            throw new EOFException("stream ended after " + n + " of " + length + " bytes of a PDU of type "
                     + String.format("%02XH", type));
         }
-        return decodeBody(type, ByteBuffer.wrap(body));
+        return body;
     }
 
     /** Decodes one PDU starting at the buffer's position and advances the position past it. */
