@@ -4,30 +4,40 @@ import dev.custodian.net.ul.DataSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hands a data set from the association's reader thread (which pushes PDV fragments into the
  * {@link DataSink} side) to the thread performing the request (which reads the
- * {@link InputStream} side). Holds at most {@code capacity} fragments: a full pipe blocks the
- * reader, which stops reading the socket, which slows the peer (TCP backpressure), so memory is
- * bounded by a few PDUs whatever the size of the data set.
+ * {@link InputStream} side). Holds at most {@code maxBytes} (and always at least one fragment):
+ * a full pipe blocks the reader, which stops reading the socket, which slows the peer (TCP
+ * backpressure), so memory is bounded whatever the size of the data set. The bound is in bytes,
+ * not fragments, so that small PDUs (storescu's 16 KB) do not cost a thread hand-off each.
  */
 final class DataPipe extends InputStream implements DataSink {
     private static final byte[] EOF = new byte[0];
 
-    private final BlockingQueue<byte[]> fragments;
+    private final ArrayDeque<byte[]> fragments = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final long maxBytes;
     private final long timeoutMillis;
+    private long queuedBytes;
     private volatile IOException failure;
     private byte[] current = new byte[0];
     private int pos;
     private boolean ended;
 
     /** @param timeoutMillis how long either side waits for the other before giving up */
-    DataPipe(int capacity, long timeoutMillis) {
-        this.fragments = new ArrayBlockingQueue<>(capacity);
+    DataPipe(long maxBytes, long timeoutMillis) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -47,19 +57,59 @@ final class DataPipe extends InputStream implements DataSink {
 
     /** The association ended before the data set did: the reading side fails with {@code cause}. */
     void fail(IOException cause) {
-        failure = cause;
-        fragments.clear();
-        fragments.offer(EOF);
+        lock.lock();
+        try {
+            failure = cause;
+            fragments.clear();
+            queuedBytes = 0;
+            fragments.add(EOF);
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void put(byte[] fragment) throws IOException {
+        lock.lock();
         try {
-            if (!fragments.offer(fragment, timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new IOException("Data set not consumed within " + timeoutMillis + " ms");
+            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (!fragments.isEmpty() && queuedBytes + fragment.length > maxBytes) {
+                if (nanos <= 0) {
+                    throw new IOException("Data set not consumed within " + timeoutMillis + " ms");
+                }
+                nanos = notFull.awaitNanos(nanos);
             }
+            fragments.add(fragment);
+            queuedBytes += fragment.length;
+            notEmpty.signal();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while passing on a data set fragment");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private byte[] take() throws IOException {
+        lock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (fragments.isEmpty()) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            byte[] next = fragments.poll();
+            queuedBytes -= next.length;
+            notFull.signal();
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for the data set");
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -95,13 +145,7 @@ final class DataPipe extends InputStream implements DataSink {
             if (ended) {
                 return false;
             }
-            byte[] next;
-            try {
-                next = fragments.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while waiting for the data set");
-            }
+            byte[] next = take();
             if (next == null) {
                 throw new IOException("No data set fragment within " + timeoutMillis + " ms");
             }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DimseSession {
     private static final Logger LOG = LoggerFactory.getLogger(DimseSession.class);
-    /** Fragments buffered between the reader and the performing thread (memory: this many PDUs). */
-    private static final int PIPE_FRAGMENTS = 4;
+    /** Data set bytes buffered between the reader thread and the performing thread (PS3.8 backpressure). */
+    private static final long PIPE_BYTES = 1L << 20;
 
     private final DimseChannel channel;
     private final RequestHandler handler;
@@ -173,7 +173,7 @@ public final class DimseSession {
             send(pc.id(), perform(ctx, rq, InputStream.nullInputStream()), null);
             return DataSink.NO_DATA_SET;
         }
-        DataPipe pipe = new DataPipe(PIPE_FRAGMENTS, dimseTimeout.toMillis());
+        DataPipe pipe = new DataPipe(PIPE_BYTES, dimseTimeout.toMillis());
         activePipe = pipe;
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> performAndAnswer(pc, ctx, rq, pipe), workers);
         return (buffer, offset, length, last) -> {

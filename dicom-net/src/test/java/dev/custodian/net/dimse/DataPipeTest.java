@@ -39,6 +39,17 @@ class DataPipeTest {
     }
 
     @Test
+    void boundIsInBytesNotFragments() throws Exception {
+        DataPipe pipe = new DataPipe(100, 200);
+        for (int i = 0; i < 10; i++) {
+            pipe.onData(new byte[10], 0, 10, false); // 100 bytes fit without a reader
+        }
+        assertThatThrownBy(() -> pipe.onData(new byte[] {1}, 0, 1, false)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not consumed");
+        assertThat(pipe.read(new byte[100], 0, 100)).isEqualTo(10);
+    }
+
+    @Test
     void emptyDataSetEndsAtOnce() throws Exception {
         DataPipe pipe = new DataPipe(2, 1_000);
         pipe.onData(new byte[0], 0, 0, true);
