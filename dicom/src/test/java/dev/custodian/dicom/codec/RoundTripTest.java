@@ -39,6 +39,10 @@ class RoundTripTest {
         assertThat(back.getDoubles(Tag.PixelSpacing)).containsExactly(0.5, 0.25);
         assertThat(back.getItem(Tag.AnatomicRegionSequence, 0).flatMap(i -> i.getItem(Tag.AnatomicRegionModifierSequence, 0))
                 .flatMap(i -> i.getString(Tag.CodeValue))).contains("T-D1100");
+        // the item has no (0008,0005): it inherits ISO_IR 100 from the data set (PS3.5 §7.5)
+        DataSet item = back.getItem(Tag.AnatomicRegionSequence, 0).orElseThrow();
+        assertThat(item.getBytes(Tag.CodeMeaning).orElseThrow()).hasSize(8).contains((byte) 0xE4);
+        assertThat(item.getString(Tag.CodeMeaning)).contains("Schädel");
     }
 
     @Test

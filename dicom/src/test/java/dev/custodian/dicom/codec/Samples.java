@@ -37,7 +37,7 @@ final class Samples {
         code.setString(Tag.CodingSchemeDesignator, VR.SH, "SRT");
         DataSet region = new DataSet();
         region.setSequence(Tag.AnatomicRegionModifierSequence, List.of(code));
-        region.setString(Tag.CodeMeaning, VR.LO, "Head");
+        region.setString(Tag.CodeMeaning, VR.LO, "Schädel");
         ds.setSequence(Tag.AnatomicRegionSequence, List.of(region, new DataSet()));
         ds.setBytes(Tag.PixelData, VR.OW, new byte[] {1, 0, 2, 0, 3, 0, 4, 0});
         return ds;
