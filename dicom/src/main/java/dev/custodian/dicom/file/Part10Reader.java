@@ -13,12 +13,15 @@ import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Reads DICOM files (PS3.10 §7.1): preamble + "DICM" + File Meta Information + data set; also
  * "DICM" without preamble, meta without preamble, and a raw data set without any of them, whose
  * encoding is detected from its first element: Explicit VR when bytes 4-5 are a VR, Big Endian
  * when the group number only makes sense byte-swapped, else Implicit VR Little Endian.
+ * Tolerated: meta without (0002,0010) (the encoding is then detected the same way) and a data set
+ * labelled Explicit VR Little Endian whose first element is evidently Implicit VR.
  */
 public final class Part10Reader {
     private static final int PREFIX = Part10Writer.PREAMBLE_LENGTH + 4;
@@ -78,10 +81,23 @@ public final class Part10Reader {
         if (fileMeta.isEmpty()) {
             throw new DicomFormatException("no File Meta Information (group 0002) after the DICM prefix", start, -1);
         }
-        String uid = fileMeta.getString(Tag.TransferSyntaxUID).orElseThrow(() -> new DicomFormatException(
-                "File Meta Information has no Transfer Syntax UID", meta.position(), Tag.TransferSyntaxUID));
-        TransferSyntax ts = TransferSyntax.lookup(uid).orElseThrow(() -> new DicomFormatException(
-                "unknown transfer syntax '" + uid + "'", meta.position(), Tag.TransferSyntaxUID));
+        byte[] head = new byte[8];
+        int n = in.readNBytes(head, 0, 8);
+        in.unread(head, 0, n);
+        Optional<String> uid = fileMeta.getString(Tag.TransferSyntaxUID);
+        TransferSyntax ts;
+        if (uid.isEmpty()) {
+            // tolerated: without (0002,0010) the data set's own first element tells its encoding
+            ts = n == 8 ? detect(head) : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        } else {
+            ts = TransferSyntax.lookup(uid.get()).orElseThrow(() -> new DicomFormatException(
+                    "unknown transfer syntax '" + uid.get() + "'", meta.position(), Tag.TransferSyntaxUID));
+        }
+        if (ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN) && n == 8
+                && detect(head).equals(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)) {
+            // tolerated: writers that label an Implicit VR data set Explicit VR Little Endian
+            ts = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+        }
         return new Part10Header(preamble, fileMeta, ts, meta.position(), in);
     }
 

@@ -19,7 +19,7 @@ class CorruptionPropertyTest {
         return Arbitraries.of(Samples.NATIVE);
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void corruptedInputNeverEscapesAsAnotherException(@ForAll("syntaxes") TransferSyntax ts, @ForAll long seed)
             throws IOException {
         Random r = new Random(seed);

@@ -135,6 +135,19 @@ class ReaderToleranceTest {
     }
 
     @Test
+    void privateSequencesSurviveImplicitVrBecauseTheyAreWrittenWithUndefinedLength() throws IOException {
+        DataSet item = new DataSet().setBytes(0x00091011, VR.UN, new byte[] {1, 2});
+        DataSet ds = new DataSet().setString(0x00090010, VR.LO, "ACME").setSequence(0x00091010, java.util.List.of(item))
+                .setSequence(Tag.ContentSequence, java.util.List.of(new DataSet().setString(Tag.CodeValue, VR.SH, "X")));
+        byte[] b = DicomWriter.toBytes(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(read(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)).isEqualTo(ds);
+        // the standard sequence keeps its defined length: 8 (header) + 8 (item) + 10 (CodeValue "X ")
+        byte[] standardPart = DicomWriter.toBytes(new DataSet().put(ds.get(Tag.ContentSequence).orElseThrow()),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(standardPart).hasSize(26);
+    }
+
+    @Test
     void bigEndianSwapsBinaryValuesOnTheWire() throws IOException {
         DataSet ds = new DataSet().setInt(Tag.Rows, VR.US, 0x0102).setInt(Tag.FrameIncrementPointer, VR.AT, 0x00181063)
                 .setString(Tag.PatientID, VR.LO, "AB");

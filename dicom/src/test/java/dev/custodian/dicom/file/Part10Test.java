@@ -85,6 +85,20 @@ class Part10Test {
     }
 
     @Test
+    void implicitDataSetLabelledExplicitIsReadAsImplicit() throws IOException {
+        byte[] meta = Part10Writer.encodeMeta(FileMetaInformation.of("1.2.3", "1.2.3.4", "1.2.840.10008.1.2.1"));
+        byte[] ds = DicomWriter.toBytes(sample(), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[128]);
+        out.write("DICM".getBytes());
+        out.write(meta);
+        out.write(ds);
+        DicomFile f = new Part10Reader().read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(f.transferSyntax()).isEqualTo(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(f.dataSet()).isEqualTo(sample());
+    }
+
+    @Test
     void garbageAfterThePreambleIsRejected() {
         byte[] bytes = new byte[132 + 300];
         new Random(1).nextBytes(bytes);
