@@ -107,6 +107,11 @@ public final class FileSystemStorageArea implements StorageArea {
     }
 
     @Override
+    public java.util.Optional<Path> localPath(String uuid) {
+        return java.util.Optional.of(pathOf(uuid));
+    }
+
+    @Override
     public InputStream open(String uuid) throws IOException {
         return Files.newInputStream(pathOf(uuid));
     }
@@ -117,11 +122,13 @@ public final class FileSystemStorageArea implements StorageArea {
     }
 
     @Override
-    public void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException {
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action, Instant modifiedAfter)
+            throws IOException {
         try (Stream<Path> files = Files.find(root, 3, (p, attrs) -> attrs.isRegularFile()
                 && p.getNameCount() == root.getNameCount() + 3
                 && isStoredName(p.getFileName().toString())
-                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore))) {
+                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore)
+                && !attrs.lastModifiedTime().toInstant().isBefore(modifiedAfter))) {
             files.forEach(p -> action.accept(p.getFileName().toString()));
         }
     }
