@@ -67,7 +67,7 @@ public final class StoreScp implements CStoreService {
 
     private static DimseFailure failed(AssociationCounters count, CStoreRq rq, Status status, Exception e) {
         count.failed();
-        LOG.info("C-STORE of {} refused with {}: {}", rq.affectedSopInstanceUid(),
+        LOG.debug("C-STORE of {} refused with {}: {}", rq.affectedSopInstanceUid(),
                 String.format("%04X", status.code()), e.getMessage());
         return new DimseFailure(status, comment(e.getMessage()), e);
     }
