@@ -1,7 +1,6 @@
 package dev.custodian.net.dimse;
 
 import dev.custodian.net.ul.DataWriter;
-
 import java.io.IOException;
 import java.util.List;
 

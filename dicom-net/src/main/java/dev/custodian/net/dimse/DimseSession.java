@@ -1,7 +1,7 @@
 package dev.custodian.net.dimse;
 
-import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.ul.DataSink;
+import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,5 +1,6 @@
 package dev.custodian.net.service;
 
+import dev.custodian.dicom.codec.TransferSyntax;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.net.dimse.AcceptedContext;
 import dev.custodian.net.dimse.CEchoRq;
@@ -7,7 +8,6 @@ import dev.custodian.net.dimse.CEchoRsp;
 import dev.custodian.net.dimse.CStoreRq;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.dimse.DataSetSource;
-import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.dimse.DimseSession;
 import dev.custodian.net.dimse.NActionRq;
 import dev.custodian.net.dimse.NActionRsp;
@@ -15,7 +15,7 @@ import dev.custodian.net.dimse.NEventReportRq;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.NoPresentationContextException;
 import dev.custodian.net.dimse.Priority;
-import dev.custodian.dicom.codec.TransferSyntax;
+import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -72,7 +72,8 @@ final class DicomInput {
         }
         checkAvailable(len, tag);
         int total = (int) len;
-        byte[] buf = new byte[Math.min(total, CHUNK)];
+        // with a known end the length was just checked against it; otherwise grow as data arrives
+        byte[] buf = new byte[end >= 0 ? total : Math.min(total, CHUNK)];
         int n = 0;
         while (n < total) {
             if (n == buf.length) {

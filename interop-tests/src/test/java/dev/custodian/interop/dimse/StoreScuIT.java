@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
+import dev.custodian.net.service.StorageProposals;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationRejectedException;
 import java.io.IOException;
@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -89,17 +87,10 @@ class StoreScuIT {
         }
     }
 
-    /** Proposes one context per (SOP class, transfer syntax) of {@code files}, plus Verification. */
+    /** Verification plus the storage contexts {@link StorageProposals} derives from the files. */
     private static AssociationProposal proposal(DicomClient client, List<Path> files) throws IOException {
-        AssociationProposal.Builder b = client.propose("STORESCP").context(VERIFICATION, "1.2.840.10008.1.2");
-        Set<String> seen = new LinkedHashSet<>();
-        for (Path f : files) {
-            FileMetaInformation m = TestFiles.meta(f);
-            if (seen.add(m.mediaStorageSopClassUid() + "|" + m.transferSyntaxUid())) {
-                b.context(m.mediaStorageSopClassUid(), m.transferSyntaxUid());
-            }
-        }
-        return b.build();
+        return StorageProposals.addContexts(client.propose("STORESCP").context(VERIFICATION, "1.2.840.10008.1.2"),
+                files).build();
     }
 
     private static CompletableFuture<CStoreRsp> store(DicomConnection c, Path file) {
