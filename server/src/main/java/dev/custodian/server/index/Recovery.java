@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * after it was completely written and fsynced, so such a file is a whole Part 10 file (PS3.10
  * §7.1) whose index transaction was lost — the process died before the commit, or, with SQLite's
  * {@code synchronous=NORMAL}, the last commits rolled back at a power loss. Being
- * self-describing, it is indexed again (origin {@code Unknown}, received at its modification
- * time) rather than deleted; a file that does not parse as DICOM is deleted.
+ * self-describing, it is indexed again (origin {@code Unknown}, the AE title from its File Meta
+ * Information, received at the time of the recovery) rather than deleted; a file that does not
+ * parse to its end as DICOM is deleted.
  */
 public final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
