@@ -42,4 +42,11 @@ class ServerArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..server.cli..")
                 .check(SERVER);
     }
+
+    @Test
+    void dicomKnowsNeitherHttpNorTheCommandLine() {
+        noClasses().that().resideInAPackage("..server.dicom..")
+                .should().dependOnClassesThat().resideInAnyPackage("..server.rest..", "..server.cli..", "io.javalin..")
+                .check(SERVER);
+    }
 }

@@ -1,11 +1,16 @@
 package dev.custodian.server.cli;
 
 import dev.custodian.server.config.CustodianConfig;
+import dev.custodian.server.dicom.ArchiveScp;
+import dev.custodian.server.dicom.DicomThreads;
+import dev.custodian.server.dicom.ModalityScu;
 import dev.custodian.server.index.Archive;
 import dev.custodian.server.index.Index;
-import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.IndexDatabase;
+import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
+import dev.custodian.server.index.Recovery;
+import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
 import dev.custodian.server.store.FileSystemStorageArea;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,40 +21,57 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running Custodian: storage area, index, REST server. Closing stops them in reverse order. */
+/**
+ * A running Custodian: storage area, index, DICOM listener, REST server. Start-up recovers what
+ * a crash left (temporary files removed, complete files without index rows re-indexed) before
+ * accepting anything; closing stops HTTP, then DICOM, then closes the database.
+ */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    /**
+     * With a shared (PostgreSQL) index, files younger than this may belong to an ingest in flight
+     * on another node sharing the storage area: recovery leaves them alone.
+     */
+    static final Duration ORPHAN_AGE = Duration.ofHours(1);
+    private static final Duration DICOM_GRACE = Duration.ofSeconds(10);
 
     private final CustodianConfig config;
     private final IndexDatabase database;
     private final Archive archive;
     private final Modalities modalities;
+    private final DicomThreads threads;
+    private final ArchiveScp scp;
     private final RestServer rest;
-    private final Thread sweeper;
-
-    /**
-     * Files renamed into the storage area this long before start without an index row are
-     * orphans of a crash; younger ones may belong to an ingest in flight on another node.
-     */
-    static final Duration ORPHAN_AGE = Duration.ofHours(1);
+    private final RunMarker marker;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        RestServer rest, Thread sweeper) {
+                        DicomThreads threads, ArchiveScp scp, RestServer rest, RunMarker marker) {
         this.config = config;
         this.database = database;
         this.archive = archive;
         this.modalities = modalities;
+        this.threads = threads;
+        this.scp = scp;
         this.rest = rest;
-        this.sweeper = sweeper;
+        this.marker = marker;
     }
 
-    /** Opens storage and index (migrating the schema) and starts the HTTP server. */
+    /** Opens storage and index (migrating the schema), recovers, starts DICOM on all interfaces and HTTP. */
     public static Application start(CustodianConfig config, String version, Clock clock, RestServer.Routes... extraRoutes)
             throws IOException {
+        return start(config, "0.0.0.0", version, clock, extraRoutes);
+    }
+
+    /** As {@link #start(CustodianConfig, String, Clock, RestServer.Routes...)} with DICOM on {@code dicomBindAddress}. */
+    public static Application start(CustodianConfig config, String dicomBindAddress, String version, Clock clock,
+                                    RestServer.Routes... extraRoutes) throws IOException {
         FileSystemStorageArea storage = FileSystemStorageArea.open(config.storageDirectory(),
                 config.minimumFreeDiskSpaceMb() * 1024 * 1024);
         int stray = storage.removeTemporaryFiles();
@@ -57,35 +79,56 @@ public final class Application implements AutoCloseable {
             LOG.info("removed {} unfinished temporary files from {}", stray, storage.root());
         }
         IndexDatabase database = IndexDatabase.open(config);
+        List<AutoCloseable> started = new ArrayList<>();
         try {
             Index index = new Index(database, clock, config.maximumStorageBytes());
             Archive archive = new Archive(storage, index, config.overwriteInstances());
             Modalities modalities = new Modalities(config.dicomModalities(), index);
+            RunMarker marker = new RunMarker(config.indexDirectory());
+            recover(config, archive, marker, clock);
+            marker.running(clock.instant());
+            DicomThreads threads = new DicomThreads();
+            started.add(threads);
+            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads);
+            started.add(scp);
+            ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
+                    config.maximumPduLength(), archive, threads);
+            List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
+            routes.add(new DicomRoutes(modalities, scu));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
-            RestServer rest = new RestServer(config, archive, modalities, version, metrics, clock, extraRoutes).start();
+            RestServer rest = new RestServer(config, archive, modalities, version, metrics, clock,
+                    routes.toArray(RestServer.Routes[]::new)).start();
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            Thread sweeper = new Thread(() -> sweep(archive, clock.instant().minus(ORPHAN_AGE)), "storage-sweep");
-            sweeper.start();
-            return new Application(config, database, archive, modalities, rest, sweeper);
-        } catch (RuntimeException e) {
+            return new Application(config, database, archive, modalities, threads, scp, rest, marker);
+        } catch (IOException | RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                closeQuietly(started.get(i));
+            }
             database.close();
             throw e;
         }
     }
 
-    private static void sweep(Archive archive, Instant before) {
-        try {
-            long removed = archive.removeUnindexedFiles(before);
-            if (removed > 0) {
-                LOG.warn("removed {} stored files that no index row refers to (left by an interrupted ingest)", removed);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("sweep of unindexed files failed: {}", e.toString());
+    /**
+     * After an unclean stop, files written since the interrupted run started and not indexed are
+     * re-indexed (or removed if unreadable). Runs before any association or upload is accepted.
+     */
+    private static void recover(CustodianConfig config, Archive archive, RunMarker marker, Clock clock)
+            throws IOException {
+        Optional<Instant> since = marker.uncleanRunStart();
+        if (since.isEmpty()) {
+            return;
         }
+        Instant before = config.usesPostgresIndex() ? clock.instant().minus(ORPHAN_AGE) : Instant.MAX;
+        long t0 = System.nanoTime();
+        Recovery.Result r = new Recovery(archive).run(since.get(), before);
+        LOG.info("recovery after an unclean stop: {} files re-indexed, {} duplicates and {} unreadable files removed "
+                        + "({} ms, files modified since {})", r.reindexed(), r.duplicates(), r.removed(),
+                (System.nanoTime() - t0) / 1_000_000, since.get().equals(Instant.MIN) ? "ever" : since.get());
     }
 
     public CustodianConfig config() {
@@ -96,11 +139,6 @@ public final class Application implements AutoCloseable {
         return archive;
     }
 
-    /** The C-STORE SCP's storage step, for the DICOM service. */
-    public Ingest ingest() {
-        return new Ingest(archive);
-    }
-
     public Modalities modalities() {
         return modalities;
     }
@@ -109,22 +147,37 @@ public final class Application implements AutoCloseable {
         return rest.port();
     }
 
+    public int dicomPort() {
+        return scp.port();
+    }
+
     public String indexDescription() {
         return database.description();
     }
 
-    /** Stops HTTP, then (later) DICOM, then closes the database. */
+    /** Stops HTTP, then DICOM (open associations get a grace period), then closes the database. */
     @Override
     public void close() {
         try {
             rest.close();
-            sweeper.interrupt();
-            sweeper.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            scp.close(DICOM_GRACE);
+            threads.close(DICOM_GRACE);
         } finally {
             database.close();
         }
+        try {
+            marker.clean();
+        } catch (IOException e) {
+            LOG.warn("could not record the clean stop: {}", e.toString());
+        }
         LOG.info("Custodian stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} after a failed start: {}", c, e.toString());
+        }
     }
 }

@@ -82,7 +82,7 @@ public final class Main {
         }
         try (Application app = Application.start(config, version(), Clock.systemUTC())) {
             LOG.info("Custodian {} started: DICOM AET {} port {}, HTTP {}, index {}", version(), config.dicomAet(),
-                    config.dicomPort(), app.httpPort(), app.indexDescription());
+                    app.dicomPort(), app.httpPort(), app.indexDescription());
             whileRunning.run(app);
             return EXIT_OK;
         } catch (InterruptedException e) {

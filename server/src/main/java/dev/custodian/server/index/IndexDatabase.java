@@ -16,8 +16,10 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The index database: a connection pool, migrated to the current schema by Flyway from
- * {@code db/migration/<dialect>}. SQLite runs in WAL mode with {@code synchronous=FULL} (a
- * committed transaction survives a power loss) and one writer at a time (the {@link #writeLock});
+ * {@code db/migration/<dialect>}. SQLite runs in WAL mode with {@code synchronous=NORMAL}: a
+ * committed transaction survives a crash of the process, and at a power loss only the last
+ * commits can roll back — their files are complete and fsynced, and the start-up {@link Recovery}
+ * indexes them again, so no acknowledged instance is lost. One writer at a time (the {@link #writeLock});
  * PostgreSQL takes concurrent writers.
  */
 public final class IndexDatabase implements AutoCloseable {
@@ -62,7 +64,7 @@ public final class IndexDatabase implements AutoCloseable {
     public static IndexDatabase sqlite(Path file) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(30_000);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -6,6 +6,7 @@ public enum OrthancError {
     PARAMETER_OUT_OF_RANGE(3, "Parameter out of range", 400),
     INEXISTENT_ITEM(7, "Accessing an inexistent item", 404),
     BAD_REQUEST(8, "Bad request", 400),
+    NETWORK_PROTOCOL(9, "Error in the network protocol", 500),
     BAD_FILE_FORMAT(15, "Bad file format", 400),
     UNKNOWN_RESOURCE(17, "Unknown resource", 404),
     FULL_STORAGE(19, "The file storage is full", 507),

@@ -2,6 +2,7 @@
  * The REST API, Orthanc's routes and JSON shapes, on Javalin. Thin: each route reads the
  * request, calls the {@code index} package ({@link dev.custodian.server.index.Archive},
  * {@link dev.custodian.server.index.Index}, {@link dev.custodian.server.index.Modalities}) and
- * writes JSON. May depend on {@code config}, {@code store}, {@code index}; never on {@code cli}.
+ * writes JSON. May depend on {@code config}, {@code store}, {@code index}, {@code dicom} (the SCU behind
+ * {@code /modalities/{id}/echo|store}); never on {@code cli}.
  */
 package dev.custodian.server.rest;

@@ -47,6 +47,7 @@ final class DigestingOutputStream extends FilterOutputStream {
     }
 
     /** Size and SHA-256 of everything read from {@code in}. */
+    /** Size and SHA-256 of {@code in} read to its end, as the {@link StoredFile} {@code uuid}. */
     static StoredFile measure(String uuid, java.io.InputStream in) throws IOException {
         DigestingOutputStream sink = new DigestingOutputStream(OutputStream.nullOutputStream());
         in.transferTo(sink);

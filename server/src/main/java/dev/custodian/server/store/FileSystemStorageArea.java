@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * The storage area on a local (or shared) file system. Each file is
  * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses. A new
  * file is written as {@code .tmp-<uuid>} in its final folder, forced to disk, then renamed
- * atomically, then the folder is forced so the rename itself survives a power loss.
+ * atomically, then the folder is forced so the rename itself survives a power loss (and, for a
+ * folder created for it, the folder's own entry in its parent). There is no fsync before the
+ * rename other than the file's own.
  */
 public final class FileSystemStorageArea implements StorageArea {
     static final String TEMP_PREFIX = ".tmp-";
@@ -31,6 +33,8 @@ public final class FileSystemStorageArea implements StorageArea {
     private final Path root;
     private final long minimumFreeBytes;
     private final Supplier<UUID> uuids;
+    /** Folders created whose entry in their parent is not yet known durable. */
+    private final java.util.Set<Path> unsyncedEntries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param root             the {@code StorageDirectory}; must exist
@@ -94,9 +98,12 @@ public final class FileSystemStorageArea implements StorageArea {
         Path folder = target.getParent();
         try {
             if (!Files.isDirectory(folder)) {
+                if (!Files.isDirectory(folder.getParent())) {
+                    Files.createDirectories(folder.getParent());
+                    unsyncedEntries.add(folder.getParent());
+                }
                 Files.createDirectories(folder);
-                forceDirectory(folder.getParent());
-                forceDirectory(root);
+                unsyncedEntries.add(folder);
             }
             Path temp = folder.resolve(TEMP_PREFIX + uuid);
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -104,6 +111,11 @@ public final class FileSystemStorageArea implements StorageArea {
         } catch (IOException e) {
             throw translate(e);
         }
+    }
+
+    @Override
+    public java.util.Optional<Path> localPath(String uuid) {
+        return java.util.Optional.of(pathOf(uuid));
     }
 
     @Override
@@ -117,11 +129,13 @@ public final class FileSystemStorageArea implements StorageArea {
     }
 
     @Override
-    public void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException {
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action, Instant modifiedAfter)
+            throws IOException {
         try (Stream<Path> files = Files.find(root, 3, (p, attrs) -> attrs.isRegularFile()
                 && p.getNameCount() == root.getNameCount() + 3
                 && isStoredName(p.getFileName().toString())
-                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore))) {
+                && attrs.lastModifiedTime().toInstant().isBefore(modifiedBefore)
+                && !attrs.lastModifiedTime().toInstant().isBefore(modifiedAfter))) {
             files.forEach(p -> action.accept(p.getFileName().toString()));
         }
     }
@@ -146,6 +160,20 @@ public final class FileSystemStorageArea implements StorageArea {
         return actual.equals(expected) ? VerifyResult.OK : VerifyResult.CORRUPTED;
     }
 
+    /**
+     * Makes the entry of a folder created by {@link #begin()} durable in its parent, once: folders
+     * are created without fsync and synced here, after the rename, so that on file systems with
+     * one journal (ext4, XFS) the extra fsyncs find nothing left to commit. A folder stays in
+     * {@link #unsyncedEntries} until its parent was forced, so a concurrent commit that reuses it
+     * forces it too.
+     */
+    private void forceEntryIfNew(Path folder) throws IOException {
+        if (unsyncedEntries.contains(folder)) {
+            forceDirectory(folder.getParent());
+            unsyncedEntries.remove(folder);
+        }
+    }
+
     /** fsync of a directory: makes the creation, rename or removal of its entries durable (Linux). */
     static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -164,7 +192,7 @@ public final class FileSystemStorageArea implements StorageArea {
         return e;
     }
 
-    private static final class FsPendingFile implements PendingFile {
+    private final class FsPendingFile implements PendingFile {
         private final String uuid;
         private final Path temp;
         private final Path target;
@@ -197,6 +225,8 @@ public final class FileSystemStorageArea implements StorageArea {
                 channel.close();
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory(target.getParent());
+                forceEntryIfNew(target.getParent());
+                forceEntryIfNew(target.getParent().getParent());
             } catch (IOException e) {
                 abort();
                 throw translate(e);

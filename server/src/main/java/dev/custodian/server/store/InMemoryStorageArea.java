@@ -89,9 +89,9 @@ public final class InMemoryStorageArea implements StorageArea {
     }
 
     @Override
-    public void forEachFile(Instant modifiedBefore, Consumer<String> action) {
+    public void forEachFile(Instant modifiedBefore, Consumer<String> action, Instant modifiedAfter) {
         committedAt.forEach((uuid, at) -> {
-            if (at.isBefore(modifiedBefore) && files.containsKey(uuid)) {
+            if (at.isBefore(modifiedBefore) && !at.isBefore(modifiedAfter) && files.containsKey(uuid)) {
                 action.accept(uuid);
             }
         });

@@ -24,7 +24,27 @@ public interface StorageArea {
      * Calls {@code action} with the identifier of every stored file last modified before
      * {@code modifiedBefore} (pending files excluded), to find files the index does not know.
      */
-    void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException;
+    default void forEachFile(Instant modifiedBefore, Consumer<String> action) throws IOException {
+        forEachFile(modifiedBefore, action, Instant.MIN);
+    }
+
+    /** As {@link #forEachFile(Instant, Consumer)}, only files last modified at or after {@code modifiedAfter}. */
+    void forEachFile(Instant modifiedBefore, Consumer<String> action, Instant modifiedAfter) throws IOException;
+
+    /** Size and SHA-256 of a stored file as it is now (to index a file found without its row). */
+    default StoredFile measure(String uuid) throws IOException {
+        try (InputStream in = open(uuid)) {
+            return DigestingOutputStream.measure(uuid, in);
+        }
+    }
+
+    /**
+     * The file's path when this storage area keeps files on a local file system (to send them
+     * with C-STORE without another copy); empty otherwise.
+     */
+    default java.util.Optional<java.nio.file.Path> localPath(String uuid) {
+        return java.util.Optional.empty();
+    }
 
     /** Re-reads the file and checks its size and SHA-256 against what was recorded. */
     VerifyResult verify(StoredFile expected) throws IOException;

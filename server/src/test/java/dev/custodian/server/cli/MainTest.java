@@ -92,7 +92,7 @@ class MainTest {
         try (dev.custodian.server.index.PostgresTestDatabase pg = new dev.custodian.server.index.PostgresTestDatabase()) {
             var c = pg.config();
             Path file = config(String.format("""
-                    {"HttpPort": 0, "StorageDirectory": "store",
+                    {"HttpPort": 0, "DicomPort": 0, "StorageDirectory": "store",
                      "PostgreSQL": {"EnableIndex": true, "EnableStorage": false, "Host": "%s", "Port": %d,
                                     "Database": "%s", "Username": "%s", "Password": "%s"}}""",
                     c.host(), c.port(), c.database(), c.username(), c.password()));

@@ -1,0 +1,127 @@
+package dev.custodian.server.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.server.config.RemoteModality;
+import dev.custodian.server.dicom.ModalityScu;
+import dev.custodian.server.dicom.ScuException;
+import dev.custodian.server.dicom.StoreOutcome;
+import dev.custodian.server.index.Modalities;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code POST /modalities/{id}/echo} (C-ECHO SCU: {@code {}} or a 500 "Error in the network
+ * protocol") and {@code POST /modalities/{id}/store} (C-STORE SCU of every instance under the
+ * resources named in the body, synchronously), in Orthanc's shapes. The store body is one
+ * resource ID (bare or as a JSON string), a JSON array of IDs, or Orthanc's object
+ * {@code {"Resources": [...], "Synchronous": true, "Permissive": false}}.
+ */
+public final class DicomRoutes implements RestServer.Routes {
+    private final Modalities modalities;
+    private final ModalityScu scu;
+
+    public DicomRoutes(Modalities modalities, ModalityScu scu) {
+        this.modalities = modalities;
+        this.scu = scu;
+    }
+
+    @Override
+    public void register(Javalin app, ObjectMapper json) {
+        app.post("/modalities/{id}/echo", this::echo);
+        app.post("/modalities/{id}/store", ctx -> store(ctx, json));
+    }
+
+    private RemoteModality modality(Context ctx) {
+        String name = ctx.pathParam("id");
+        return modalities.get(name).orElseThrow(() -> new RestException(OrthancError.INEXISTENT_ITEM,
+                "unknown modality " + name));
+    }
+
+    private void echo(Context ctx) {
+        RemoteModality m = modality(ctx);
+        try {
+            scu.echo(m);
+        } catch (ScuException e) {
+            throw new RestException(OrthancError.NETWORK_PROTOCOL, e.getMessage());
+        }
+        ctx.json(Map.of());
+    }
+
+    private void store(Context ctx, ObjectMapper json) {
+        RemoteModality m = modality(ctx);
+        StoreRequest request = StoreRequest.parse(ctx.body(), json);
+        List<String> instances = new ArrayList<>();
+        for (String id : request.resources()) {
+            instances.addAll(scu.instancesUnder(id).orElseThrow(() -> RestException.unknown("resource " + id)));
+        }
+        StoreOutcome outcome;
+        try {
+            outcome = scu.store(m, instances, request.permissive());
+        } catch (ScuException e) {
+            throw new RestException(OrthancError.NETWORK_PROTOCOL, e.getMessage());
+        }
+        Map<String, Object> body = new TreeMap<>();
+        body.put("Description", "REST API");
+        body.put("FailedInstancesCount", outcome.failedInstancesCount());
+        body.put("InstancesCount", outcome.instancesCount());
+        body.put("LocalAet", outcome.localAet());
+        body.put("ParentResources", request.resources());
+        body.put("RemoteAet", outcome.remoteAet());
+        ctx.json(body);
+    }
+
+    /** The parsed body of {@code /store}. */
+    record StoreRequest(List<String> resources, boolean permissive) {
+        static StoreRequest parse(String body, ObjectMapper json) {
+            String text = body == null ? "" : body.trim();
+            if (text.isEmpty()) {
+                throw new RestException(OrthancError.BAD_REQUEST, "the body must name the resources to send");
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(text);
+            } catch (IOException e) {
+                return new StoreRequest(List.of(text), false); // a bare ID, as Orthanc accepts
+            }
+            if (node.isTextual()) {
+                return new StoreRequest(List.of(node.asText()), false);
+            }
+            if (node.isArray()) {
+                return new StoreRequest(ids(node), false);
+            }
+            if (node.isObject() && node.has("Resources")) {
+                if (node.has("Synchronous") && !node.get("Synchronous").asBoolean(true)
+                        || node.has("Asynchronous") && node.get("Asynchronous").asBoolean(false)) {
+                    throw new RestException(OrthancError.BAD_REQUEST,
+                            "asynchronous store jobs are not supported; send with \"Synchronous\": true");
+                }
+                return new StoreRequest(ids(node.get("Resources")), node.path("Permissive").asBoolean(false));
+            }
+            throw new RestException(OrthancError.BAD_REQUEST,
+                    "expected a resource ID, an array of IDs or an object with \"Resources\"");
+        }
+
+        private static List<String> ids(JsonNode array) {
+            if (!array.isArray()) {
+                throw new RestException(OrthancError.BAD_REQUEST, "\"Resources\" must be an array of IDs");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode n : array) {
+                if (!n.isTextual()) {
+                    throw new RestException(OrthancError.BAD_REQUEST, "resource IDs must be strings: " + n);
+                }
+                out.add(n.asText());
+            }
+            if (out.isEmpty()) {
+                throw new RestException(OrthancError.BAD_REQUEST, "no resource to send");
+            }
+            return out;
+        }
+    }
+}

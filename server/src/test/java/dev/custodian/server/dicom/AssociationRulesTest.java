@@ -1,0 +1,112 @@
+package dev.custodian.server.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.pdu.AAssociateRj;
+import dev.custodian.net.pdu.AAssociateRq;
+import dev.custodian.net.pdu.PresentationContextAc;
+import dev.custodian.net.pdu.PresentationContextResult;
+import dev.custodian.net.pdu.PresentationContextRq;
+import dev.custodian.net.pdu.UserInformation;
+import dev.custodian.net.ul.AcceptorDecision;
+import dev.custodian.net.ul.SupportedSyntaxes;
+import dev.custodian.server.config.ConfigLoader;
+import dev.custodian.server.config.CustodianConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AssociationRulesTest {
+    private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+    private static final SupportedSyntaxes SYNTAXES = SupportedSyntaxes.builder()
+            .add(Uid.Verification, Uid.ImplicitVRLittleEndian)
+            .add(CT, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian).build();
+    private static final String MODALITIES = "\"DicomModalities\": { \"ct\": [\"CT1\", \"10.0.0.5\", 104],"
+            + " \"echo\": { \"AET\": \"ECHOONLY\", \"Host\": \"127.0.0.1\", \"Port\": 104, \"AllowStore\": false } }";
+
+    private static AssociationRules rules(String json) {
+        CustodianConfig config = ConfigLoader.parse("{ \"DicomAet\": \"ARCHIVE\"" + (json.isEmpty() ? "" : ", " + json)
+                + " }", Path.of("/tmp"));
+        return new AssociationRules(config, config::dicomModalities, SYNTAXES);
+    }
+
+    private static AAssociateRq request(String calling, String called) {
+        return new AAssociateRq(1, called, calling, AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(
+                new PresentationContextRq(1, Uid.Verification, List.of(Uid.ImplicitVRLittleEndian)),
+                new PresentationContextRq(3, CT, List.of(Uid.ExplicitVRLittleEndian))),
+                UserInformation.of(16384, "1.2.3", "TEST", List.of()));
+    }
+
+    private static Map<Integer, PresentationContextResult> results(AcceptorDecision d) {
+        assertThat(d).isInstanceOf(AcceptorDecision.Accept.class);
+        return ((AcceptorDecision.Accept) d).contexts().stream()
+                .collect(java.util.stream.Collectors.toMap(PresentationContextAc::id, PresentationContextAc::result));
+    }
+
+    private static int rejectReason(AcceptorDecision d) {
+        assertThat(d).isInstanceOf(AcceptorDecision.Reject.class);
+        return ((AcceptorDecision.Reject) d).rejection().reason();
+    }
+
+    @Test
+    void defaultsAcceptAnyCallingAndCalledAe() {
+        var d = rules("").decide(request("ANYONE", "WHATEVER"), "192.168.1.9:5000");
+        assertThat(results(d)).containsEntry(1, PresentationContextResult.ACCEPTANCE)
+                .containsEntry(3, PresentationContextResult.ACCEPTANCE);
+    }
+
+    @Test
+    void checkCalledAetRejectsAnotherCalledAe() {
+        AssociationRules r = rules("\"DicomCheckCalledAet\": true");
+        assertThat(rejectReason(r.decide(request("ANYONE", "WHATEVER"), "127.0.0.1:1")))
+                .isEqualTo(AAssociateRj.USER_CALLED_AE_TITLE_NOT_RECOGNIZED);
+        assertThat(results(r.decide(request("ANYONE", "ARCHIVE"), "127.0.0.1:1"))).hasSize(2);
+    }
+
+    @Test
+    void unknownCallingAeIsRejectedWhenNothingIsAlwaysAllowed() {
+        AssociationRules r = rules("\"DicomAlwaysAllowStore\": false, \"DicomAlwaysAllowEcho\": false, " + MODALITIES);
+        assertThat(rejectReason(r.decide(request("STRANGER", "ARCHIVE"), "127.0.0.1:1")))
+                .isEqualTo(AAssociateRj.USER_CALLING_AE_TITLE_NOT_RECOGNIZED);
+        assertThat(results(r.decide(request("CT1", "ARCHIVE"), "10.0.0.5:1")))
+                .containsEntry(3, PresentationContextResult.ACCEPTANCE);
+    }
+
+    @Test
+    void modalityPermissionsDecideEachContext() {
+        AssociationRules r = rules("\"DicomAlwaysAllowStore\": false, \"DicomAlwaysAllowEcho\": false, " + MODALITIES);
+        assertThat(results(r.decide(request("ECHOONLY", "ARCHIVE"), "127.0.0.1:1")))
+                .containsEntry(1, PresentationContextResult.ACCEPTANCE)
+                .containsEntry(3, PresentationContextResult.USER_REJECTION);
+    }
+
+    @Test
+    void echoAlwaysAllowedButStoreNotLetsAStrangerEchoOnly() {
+        AssociationRules r = rules("\"DicomAlwaysAllowStore\": false, " + MODALITIES);
+        assertThat(results(r.decide(request("STRANGER", "ARCHIVE"), "127.0.0.1:1")))
+                .containsEntry(1, PresentationContextResult.ACCEPTANCE)
+                .containsEntry(3, PresentationContextResult.USER_REJECTION);
+    }
+
+    @Test
+    void checkModalityHostRequiresTheConfiguredAddress() {
+        AssociationRules r = rules("\"DicomAlwaysAllowStore\": false, \"DicomAlwaysAllowEcho\": false, "
+                + "\"DicomCheckModalityHost\": true, " + MODALITIES);
+        assertThat(rejectReason(r.decide(request("CT1", "ARCHIVE"), "10.0.0.6:4000")))
+                .isEqualTo(AAssociateRj.USER_CALLING_AE_TITLE_NOT_RECOGNIZED);
+        assertThat(results(r.decide(request("CT1", "ARCHIVE"), "10.0.0.5:4000")))
+                .containsEntry(3, PresentationContextResult.ACCEPTANCE);
+        assertThat(r.allows(AssociationRules.Operation.STORE, "CT1", "10.0.0.6")).isFalse();
+    }
+
+    @Test
+    void hostOfStripsPortSlashAndBrackets() {
+        assertThat(AssociationRules.hostOf("127.0.0.1:104")).isEqualTo("127.0.0.1");
+        assertThat(AssociationRules.hostOf("/10.1.2.3:5000")).isEqualTo("10.1.2.3");
+        assertThat(AssociationRules.hostOf("[::1]:104")).isEqualTo("::1");
+        assertThat(AssociationRules.hostOf("::1")).isEqualTo("::1");
+        assertThat(AssociationRules.hostOf(null)).isEmpty();
+    }
+}
