@@ -58,6 +58,24 @@ final class DicomInput {
         }
     }
 
+    /**
+     * Reads up to {@code len} bytes without consuming them (the stream is then reset); returns
+     * the count read, 0 if the stream cannot be reset.
+     */
+    int peek(byte[] b, int len) throws IOException {
+        if (!in.markSupported()) {
+            return 0;
+        }
+        in.mark(len);
+        try {
+            return in.readNBytes(b, 0, len);
+        } catch (ZipException | EOFException e) {
+            throw new DicomFormatException("truncated or corrupt deflated data: " + e.getMessage(), pos, -1, e);
+        } finally {
+            in.reset();
+        }
+    }
+
     void readFully(byte[] b, int off, int len, int tag) throws IOException {
         int n = readUpTo(b, off, len);
         if (n < len) {

@@ -31,6 +31,13 @@ import java.util.zip.InflaterInputStream;
  *     VR Little Endian; with a defined length and a dictionary VR of SQ it is parsed as Implicit VR
  *     Little Endian items and kept as UN bytes if that fails; otherwise the dictionary VR is
  *     recorded when it is text, or binary in a little endian syntax.</li>
+ * <li>Implicit VR (PS3.5 §7.1.3), also inside UN values read as Implicit VR items (§6.2.2): an
+ *     element whose tag the dictionary does not know (a private sequence, which writers such as
+ *     DCMTK and ours encode with a defined length) is read as a sequence when its defined length is
+ *     at least 8 and its value starts with an Item tag (FFFE,E000) whose length is undefined or fits
+ *     in the value (§7.5); if those bytes do not parse as items within that length, the value is
+ *     kept as the UN bytes that were sent. Each such value is parsed from memory, nested ones
+ *     within their parent's bytes, and all count towards {@link DicomReaderOptions#maxDepth()}.</li>
  * <li>Odd value lengths are accepted; group length elements are read like any other; stray
  *     (FFFE,E0DD)/(FFFE,E00D) outside an open sequence/item are skipped; zero bytes after the
  *     last element (trailing padding) end the data set.</li>
@@ -268,6 +275,12 @@ public final class DicomReader {
             pushSequence(stack, tag, in.position() + len, f.explicitVr, f.bigEndian, h.offset());
             return;
         }
+        if (!f.explicitVr && vr == VR.UN && retain && len >= 8 && len <= opt.maxValueLength()
+                && startsWithItem(len)) {
+            ElementValue v = values.unknownSequence(tag, len, sequenceDepth);
+            f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
+            return;
+        }
         if (f.explicitVr) {
             if (vr == VR.UN && policy.dictionaryVr(tag) == VR.SQ && len > 0 && len <= opt.maxValueLength()) {
                 ElementValue v = values.unknownSequence(tag, len, sequenceDepth);
@@ -282,6 +295,19 @@ public final class DicomReader {
         if (retain) {
             f.dataSet.put(new DataElement(tag, vr, v));
         }
+    }
+
+    /**
+     * Whether a value of defined length {@code len} (not yet read) starts like the items of a
+     * sequence: an Item tag (FFFE,E000) whose length is undefined or fits in the value.
+     */
+    private boolean startsWithItem(long len) throws IOException {
+        if (in.peek(hdr, 8) < 8) {
+            return false;
+        }
+        long itemLength = DicomInput.i32(hdr, 4, false) & UNDEFINED;
+        int tag = (DicomInput.u16(hdr, 0, false) << 16) | DicomInput.u16(hdr, 2, false);
+        return tag == ITEM && (itemLength == UNDEFINED || itemLength <= len - 8);
     }
 
     private void pushSequence(Deque<Frame> stack, int tag, long end, boolean explicitVr, boolean bigEndian,

@@ -8,7 +8,6 @@ import dev.custodian.dicom.data.Fragments;
 import dev.custodian.dicom.data.InlineBytes;
 import dev.custodian.dicom.data.Sequence;
 import dev.custodian.dicom.data.VR;
-import dev.custodian.dicom.dict.ElementDictionary;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,8 +26,6 @@ import java.util.zip.DeflaterOutputStream;
  * VR, as PS3.5 §6.2.2 allows. The output stream is flushed, never closed.
  */
 public final class DicomWriter {
-    private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
-
     private final OutputStream target;
     private final TransferSyntax ts;
     private final DicomWriterOptions opt;
@@ -119,7 +116,7 @@ public final class DicomWriter {
             throw new IllegalArgumentException("sequences nested deeper than " + opt.maxDepth() + " at "
                     + DicomReader.tagString(tag));
         }
-        boolean undefined = undefinedLength(tag);
+        boolean undefined = opt.undefinedLengthSequences();
         header(tag, VR.SQ, undefined ? DicomReader.UNDEFINED : sequenceLength(s, depth));
         for (DataSet itemSet : s.items()) {
             item(DicomReader.ITEM, opt.undefinedLengthItems() ? DicomReader.UNDEFINED : itemLength(itemSet, depth));
@@ -131,15 +128,6 @@ public final class DicomWriter {
         if (undefined) {
             item(DicomReader.SEQUENCE_DELIMITER, 0);
         }
-    }
-
-    /**
-     * Sequences get an undefined length when asked, and always in Implicit VR when the dictionary
-     * does not say the tag is SQ (private sequences): a reader can only recognise those by their
-     * undefined length (PS3.5 §7.5.1).
-     */
-    private boolean undefinedLength(int tag) {
-        return opt.undefinedLengthSequences() || (!ts.explicitVr() && DICTIONARY.vrOf(tag) != VR.SQ);
     }
 
     private void binary(BinaryValue v, VR vr) throws IOException {
@@ -241,7 +229,7 @@ public final class DicomWriter {
                 throw new IllegalArgumentException("sequences nested deeper than " + opt.maxDepth());
             }
             long header = ts.explicitVr() ? 12 : 8;
-            return header + sequenceLength(s, depth + 1) + (undefinedLength(e.tag()) ? 8 : 0);
+            return header + sequenceLength(s, depth + 1) + (opt.undefinedLengthSequences() ? 8 : 0);
         }
         if (e.value() instanceof Fragments f) {
             long total = 12 + 8 + f.offsetTableLength() + 8;

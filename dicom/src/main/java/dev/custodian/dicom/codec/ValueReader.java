@@ -84,7 +84,10 @@ final class ValueReader {
         return retain ? new Fragments(offsetTable, list) : null;
     }
 
-    /** A UN value of a dictionary SQ with defined length: Implicit VR Little Endian items, else the bytes. */
+    /**
+     * A value of defined length that may be a sequence the VR does not say (UN of a dictionary SQ,
+     * or an unknown tag in Implicit VR): Implicit VR Little Endian items, else the bytes as sent.
+     */
     ElementValue unknownSequence(int tag, long len, int depth) throws IOException {
         long offset = in.position();
         byte[] b = in.readValue(len, opt.maxValueLength(), tag);

@@ -11,6 +11,8 @@ import dev.custodian.dicom.data.VR;
 import dev.custodian.dicom.dict.Tag;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What real devices send (see the policy in {@link DicomReader}). */
@@ -135,16 +137,71 @@ class ReaderToleranceTest {
     }
 
     @Test
-    void privateSequencesSurviveImplicitVrBecauseTheyAreWrittenWithUndefinedLength() throws IOException {
+    void privateSequencesSurviveImplicitVrWithDefinedLengths() throws IOException {
         DataSet item = new DataSet().setBytes(0x00091011, VR.UN, new byte[] {1, 2});
-        DataSet ds = new DataSet().setString(0x00090010, VR.LO, "ACME").setSequence(0x00091010, java.util.List.of(item))
-                .setSequence(Tag.ContentSequence, java.util.List.of(new DataSet().setString(Tag.CodeValue, VR.SH, "X")));
+        DataSet ds = new DataSet().setString(0x00090010, VR.LO, "ACME").setSequence(0x00091010, List.of(item))
+                .setSequence(Tag.ContentSequence, List.of(new DataSet().setString(Tag.CodeValue, VR.SH, "X")));
         byte[] b = DicomWriter.toBytes(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
-        assertThat(read(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)).isEqualTo(ds);
-        // the standard sequence keeps its defined length: 8 (header) + 8 (item) + 10 (CodeValue "X ")
-        byte[] standardPart = DicomWriter.toBytes(new DataSet().put(ds.get(Tag.ContentSequence).orElseThrow()),
+        // (0009,0010) LO "ACME" = 8 + 4; (0009,1010) header 8, defined length 8 (item) + 10 (UN 2 bytes)
+        byte[] expectedPrivate = new Bytes().implicitHeader(0x00090010, 4).ascii("ACME")
+                .implicitHeader(0x00091010, 18).item(10).implicitHeader(0x00091011, 2).raw(1, 2).toArray();
+        assertThat(Arrays.copyOf(b, expectedPrivate.length)).isEqualTo(expectedPrivate);
+        // the standard sequence keeps its defined length too: 8 (header) + 8 (item) + 10 (CodeValue "X ")
+        assertThat(b).hasSize(expectedPrivate.length + 26);
+        DataSet back = read(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(back).isEqualTo(ds);
+        assertThat(DicomWriter.toBytes(back, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)).isEqualTo(b);
+    }
+
+    @Test
+    void binaryValueThatOnlyStartsLikeAnItemStaysUnByteForByte() throws IOException {
+        // FE FF 00 E0, item length 4 (fits), then 4 bytes that are not an element header + value
+        byte[] value = {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 4, 0, 0, 0, 1, 2, 3, 4, 9, 9};
+        DataSet ds = read(new Bytes().implicitHeader(0x00090010, 4).ascii("ACME")
+                .implicitHeader(0x00091001, value.length).raw(value).implicitHeader(Tag.PatientID, 2).ascii("AB")
+                .toArray(), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        DataElement e = ds.get(0x00091001).orElseThrow();
+        assertThat(e.vr()).isEqualTo(VR.UN);
+        assertThat(((InlineBytes) e.value()).bytes()).isEqualTo(value);
+        assertThat(ds.getString(Tag.PatientID)).hasValue("AB");
+        // an item length longer than the value is not even tried
+        byte[] tooLong = {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 100, 0, 0, 0};
+        DataSet ds2 = read(new Bytes().implicitHeader(0x00091001, 8).raw(tooLong).toArray(),
                 TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
-        assertThat(standardPart).hasSize(26);
+        assertThat(ds2.getBytes(0x00091001)).hasValueSatisfying(v -> assertThat(v).isEqualTo(tooLong));
+    }
+
+    @Test
+    void nestedPrivateSequencesWithDefinedLengthsAreRead() throws IOException {
+        DataSet leaf = new DataSet().setBytes(0x00091012, VR.UN, new byte[] {7, 8, 9, 0});
+        DataSet middle = new DataSet().setSequence(0x00091011, List.of(leaf, new DataSet()));
+        DataSet ds = new DataSet().setString(0x00090010, VR.LO, "ACME").setSequence(0x00091010, List.of(middle));
+        byte[] b = DicomWriter.toBytes(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        DataSet back = read(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(back).isEqualTo(ds);
+        assertThat(back.get(0x00091010).orElseThrow().vr()).isEqualTo(VR.SQ);
+        assertThat(back.getItem(0x00091010, 0).orElseThrow().getSequence(0x00091011)).hasSize(2);
+        // and inside a UN value of a dictionary SQ sent in Explicit VR (read as Implicit VR items)
+        byte[] items = Arrays.copyOfRange(DicomWriter.toBytes(new DataSet().setSequence(Tag.ContentSequence,
+                List.of(ds)), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN), 8, b.length + 16);
+        DataSet explicit = explicit(new Bytes().longHeader(Tag.ContentSequence, "UN", items.length).raw(items));
+        assertThat(explicit.getItem(Tag.ContentSequence, 0)).hasValue(ds);
+    }
+
+    @Test
+    void definedLengthPrivateSequenceInsideAnUndefinedLengthItem() throws IOException {
+        byte[] inner = new Bytes().item(10).implicitHeader(0x00091011, 2).raw(5, 6).toArray();
+        byte[] b = new Bytes().implicitHeader(Tag.ContentSequence, 0xFFFFFFFFL).item(0xFFFFFFFFL)
+                .implicitHeader(0x00091010, inner.length).raw(inner)
+                .implicitHeader(Tag.CodeValue, 2).ascii("X ")
+                .itemEnd().sequenceEnd().implicitHeader(Tag.PatientID, 2).ascii("AB").toArray();
+        DataSet ds = read(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        DataSet item = ds.getItem(Tag.ContentSequence, 0).orElseThrow();
+        assertThat(item.get(0x00091010).orElseThrow().vr()).isEqualTo(VR.SQ);
+        assertThat(item.getItem(0x00091010, 0).orElseThrow().getBytes(0x00091011))
+                .hasValueSatisfying(v -> assertThat(v).containsExactly(5, 6));
+        assertThat(item.getString(Tag.CodeValue)).hasValue("X");
+        assertThat(ds.getString(Tag.PatientID)).hasValue("AB");
     }
 
     @Test
@@ -178,7 +235,7 @@ class ReaderToleranceTest {
         DataSet level = root;
         for (int i = 1; i <= 5; i++) {
             DataSet child = new DataSet().setString(Tag.CodeValue, VR.SH, "L" + i);
-            level.setSequence(Tag.ContentSequence, java.util.List.of(child, new DataSet().setString(Tag.CodeMeaning, VR.LO, "x")));
+            level.setSequence(Tag.ContentSequence, List.of(child, new DataSet().setString(Tag.CodeMeaning, VR.LO, "x")));
             level = child;
         }
         for (TransferSyntax ts : Samples.NATIVE) {
