@@ -11,7 +11,7 @@ WORK=${BENCH_WORK:-/tmp/custodian-bench}
 DATA="$WORK/data-$N"
 mkdir -p "$WORK"
 if [ ! -d "$DATA" ] || [ "$(ls "$DATA" | wc -l)" -ne "$N" ]; then
-  rm -rf "$DATA"; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$DATA" "$N" 0.5
+  rm -rf "$DATA" "$DATA".split-*; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$DATA" "$N" 0.5
 fi
 PORT=$((20000 + RANDOM % 20000)); HTTP=$((PORT + 1))
 LOAD="$ROOT/bench/scripts/storescu-load.sh"

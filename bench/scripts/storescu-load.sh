@@ -4,14 +4,27 @@
 # Usage: storescu-load.sh HOST PORT CALLED_AET DATA_DIR ASSOCS [extra storescu args]
 set -euo pipefail
 HOST=$1 PORT=$2 AET=$3 DATA=$4 ASSOCS=$5; shift 5
-SPLIT=$(mktemp -d /tmp/custodian-bench-split.XXXXXX)
-trap 'rm -rf "$SPLIT"' EXIT
-i=0
-for f in "$DATA"/*; do
-  d="$SPLIT/$((i % ASSOCS))"; mkdir -p "$d"; ln "$f" "$d/" 2>/dev/null || ln -s "$f" "$d/"
-  i=$((i + 1))
-done
-bytes=$(du -sbL "$DATA" | cut -f1)
+DATA=$(cd "$DATA" && pwd)
+# The files are split once per (data folder, associations) into hard-linked sub-folders kept
+# beside the data for the next run (one ln per file costs minutes on a loaded machine).
+SPLIT="$DATA.split-$ASSOCS"
+if [ ! -f "$SPLIT/.complete" ]; then
+  rm -rf "$SPLIT"; mkdir -p "$SPLIT"
+  j=0
+  while IFS= read -r f; do
+    printf '%s\0' "$f" >> "$SPLIT/list-$((j % ASSOCS))"; j=$((j + 1))
+  done < <(cd "$DATA" && find . -maxdepth 1 -type f -printf '%f\n' | sort)
+  for ((a = 0; a < ASSOCS; a++)); do
+    mkdir -p "$SPLIT/$a"
+    if [ -f "$SPLIT/list-$a" ]; then
+      (cd "$DATA" && xargs -0 -r cp -l -t "$SPLIT/$a" < "$SPLIT/list-$a")
+      rm -f "$SPLIT/list-$a"
+    fi
+  done
+  touch "$SPLIT/.complete"
+fi
+i=$(find "$DATA" -maxdepth 1 -type f | wc -l)
+bytes=$(du -sb "$DATA" | cut -f1)
 start=$(date +%s.%N)
 pids=()
 for ((a = 0; a < ASSOCS; a++)); do
