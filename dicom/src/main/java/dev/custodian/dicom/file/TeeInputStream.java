@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Copies every byte read to an output stream, and counts them. */
-final class TeeInputStream extends FilterInputStream {
+/**
+ * Copies every byte read (and skipped) to an output stream, and counts them: a data set is
+ * parsed and kept verbatim in one pass.
+ */
+public final class TeeInputStream extends FilterInputStream {
     private final OutputStream copy;
     private long count;
 
-    TeeInputStream(InputStream in, OutputStream copy) {
+    public TeeInputStream(InputStream in, OutputStream copy) {
         super(in);
         this.copy = copy;
     }
 
-    long count() {
+    /** Bytes read (and so copied) so far. */
+    public long count() {
         return count;
     }
 

@@ -8,6 +8,7 @@ import dev.custodian.dicom.data.DicomFormatException;
 import dev.custodian.dicom.dict.Tag;
 import dev.custodian.dicom.file.Part10Header;
 import dev.custodian.dicom.file.Part10Reader;
+import dev.custodian.dicom.file.TeeInputStream;
 import dev.custodian.server.index.Archive;
 import dev.custodian.server.index.InstanceAttributes;
 import dev.custodian.server.index.Reception;
@@ -48,7 +49,7 @@ final class UploadRoutes {
         Reception reception = Reception.rest(ctx.ip(), clock.instant());
         StoreResult result;
         try (PendingFile pending = archive.begin(); InputStream body = ctx.bodyInputStream()) {
-            InstanceAttributes attributes = parse(new CopyingInputStream(body, pending.output()));
+            InstanceAttributes attributes = parse(new TeeInputStream(body, pending.output()));
             result = archive.commit(pending, attributes, reception);
         } catch (DicomFormatException e) {
             throw new RestException(OrthancError.BAD_FILE_FORMAT, e.getMessage());
