@@ -3,7 +3,8 @@
 # same run. Targets: storescp (DCMTK, --ignore), orthanc (Debian package, TCP_NODELAY=1),
 # custodian (our server, fsync durability on), discard (our C-STORE SCP with a discarding sink).
 # Usage: bench/scripts/ingest-bench.sh [N_FILES=2000] [REPEATS=3] [TARGETS="storescp orthanc custodian discard"]
-# Prints one line per target x associations with the median of REPEATS runs.
+# Other targets: storescp-fork (storescp --fork: one process per association). JAVA_OPTS is passed
+# to the Java targets. Prints one line per target x associations with the median of REPEATS runs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 N=${1:-2000}; REPEATS=${2:-3}; TARGETS=${3:-"storescp orthanc custodian discard"}
@@ -22,6 +23,7 @@ start_target() { # $1 target; sets PID, AET
   local store="$WORK/store"; rm -rf "$store"; mkdir -p "$store"
   case $1 in
     storescp) AET=STORESCP; TCP_NODELAY=1 storescp --ignore -aet $AET "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+    storescp-fork) AET=STORESCP; TCP_NODELAY=1 storescp --fork --ignore -aet $AET "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
     orthanc) AET=ORTHANC
       cat > "$WORK/orthanc.json" <<JSON
 { "Name": "BENCH", "DicomAet": "$AET", "DicomPort": $PORT, "HttpPort": $HTTP,
@@ -34,27 +36,34 @@ JSON
 { "Name": "BENCH", "DicomAet": "$AET", "DicomPort": $PORT, "HttpPort": $HTTP,
   "StorageDirectory": "$store", "IndexDirectory": "$store" }
 JSON
-      java -jar "$ROOT/server/target/custodian.jar" "$WORK/custodian.json" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+      java ${JAVA_OPTS:-} -jar "$ROOT/server/target/custodian.jar" "$WORK/custodian.json" >"$WORK/$1.log" 2>&1 & PID=$! ;;
     discard) AET=DISCARD
-      java -cp "$ROOT/bench/target/benchmarks.jar" dev.custodian.bench.DiscardScp "$AET" "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
+      java ${JAVA_OPTS:-} -cp "$ROOT/bench/target/benchmarks.jar" dev.custodian.bench.DiscardScp "$AET" "$PORT" >"$WORK/$1.log" 2>&1 & PID=$! ;;
     *) echo "unknown target $1" >&2; exit 2 ;;
   esac
   wait_port "$PORT"
 }
 
-stop_target() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+stop_target() { pkill -P "$PID" 2>/dev/null || true; kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
 
-printf "%-10s %6s %10s %12s %8s\n" target assocs instances "median_ips" "MB/s"
-for t in $TARGETS; do
-  for assocs in 1 4; do
-    results=()
-    for ((r = 0; r < REPEATS; r++)); do
+# Repeats are the outer loop and targets the inner one, so that a change in the machine's load
+# during the run hits every target alike; each run's line goes to $WORK/runs.txt with the load.
+RUNS="$WORK/runs.txt"; : > "$RUNS"
+for ((r = 0; r < REPEATS; r++)); do
+  for t in $TARGETS; do
+    for assocs in 1 4; do
       start_target "$t"
       line=$("$LOAD" 127.0.0.1 "$PORT" "$AET" "$DATA" "$assocs")
       stop_target
-      results+=("$line")
+      echo "$t $assocs $line load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RUNS" >&2
     done
-    printf '%s\n' "${results[@]}" | sort -k3 -n | awk -v t="$t" -v a="$assocs" -v r="$REPEATS" \
-      'NR == int((r + 1) / 2) { printf "%-10s %6d %10d %12.1f %8.1f\n", t, a, $1, $3, $4 }'
+  done
+done
+printf "%-10s %6s %10s %12s %8s\n" target assocs instances "median_ips" "MB/s"
+for t in $TARGETS; do
+  for assocs in 1 4; do
+    awk -v t="$t" -v a="$assocs" '$1 == t && $2 == a' "$RUNS" | sort -k5 -n | awk -v t="$t" -v a="$assocs" \
+      '{ n[NR] = $3; ips[NR] = $5; mbs[NR] = $6 } END { m = int((NR + 1) / 2);
+         printf "%-10s %6d %10d %12.1f %8.1f\n", t, a, n[m], ips[m], mbs[m] }'
   done
 done
