@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * of the request's SOP class in the {@link ServiceRegistry}, calls it, and answers with its
  * status, the status of the {@link DimseFailure} it threw, 0122 (SOP Class Not Supported) when
  * the SOP class has no service, 0211 (Unrecognized Operation) when it has none for this
- * operation, or 0110 (Processing Failure) when the service broke. One log line per failure.
+ * operation, or 0110 (Processing Failure) when the service broke. One log line per failure; a
+ * request cut short because its association ended ({@link AssociationEndedException}) is logged
+ * at DEBUG only, since whoever ended the association has already logged why.
  */
 public final class ServiceDispatcher implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceDispatcher.class);
@@ -52,8 +54,14 @@ public final class ServiceDispatcher implements RequestHandler {
         } catch (IOException e) {
             // The data set could not be read or stored: answer, if the association still stands.
             status = Status.PROCESSING_FAILURE.withComment(String.valueOf(e.getMessage()));
-            LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
-                    ctx.remoteAet(), e.toString());
+            if (AssociationEndedException.isCause(e)) {
+                // The peer went away mid-request: the upper layer has logged the one line for it.
+                LOG.debug("{} {} from {} cut short: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.toString());
+            } else {
+                LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.toString());
+            }
         } catch (RuntimeException e) {
             status = Status.PROCESSING_FAILURE.withComment(e.getClass().getSimpleName());
             LOG.error("{} {} from {}: service failed", CommandField.name(rq.commandField()), rq.sopClassUid(),

@@ -3,6 +3,10 @@ package dev.custodian.net.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.custodian.net.dimse.AcceptedContext;
 import dev.custodian.net.dimse.CEchoRq;
 import dev.custodian.net.dimse.CEchoRsp;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ServiceDispatcherTest {
     private static final String VERIFICATION = "1.2.840.10008.1.1";
@@ -47,6 +52,9 @@ class ServiceDispatcherTest {
         }
         if (rq.affectedSopInstanceUid().equals("5.5")) {
             throw new IOException("connection reset");
+        }
+        if (rq.affectedSopInstanceUid().equals("4.4")) {
+            throw new IOException("Data set incomplete", new AssociationEndedException("peer aborted"));
         }
         return Status.COERCION_OF_DATA_ELEMENTS;
     };
@@ -104,6 +112,38 @@ class ServiceDispatcherTest {
         DimseResponse io = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "5.5"), InputStream.nullInputStream());
         assertThat(io.status().code()).isEqualTo(0x0110);
         assertThat(io.status().errorComment()).isEqualTo("connection reset");
+    }
+
+    @Test
+    void requestCutShortByTheEndOfItsAssociationIsLoggedBelowWarn() throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger(ServiceDispatcher.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            DimseResponse cut = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "4.4"), InputStream.nullInputStream());
+            assertThat(cut.status().code()).isEqualTo(0x0110);
+            assertThat(log.list).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+                assertThat(e.getFormattedMessage()).contains("cut short");
+            });
+            log.list.clear();
+            dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "5.5"), InputStream.nullInputStream());
+            assertThat(log.list).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
+    void associationEndedIsFoundAmongTheCauses() {
+        assertThat(AssociationEndedException.isCause(new IOException("x",
+                new IOException("y", new AssociationEndedException("z"))))).isTrue();
+        assertThat(AssociationEndedException.isCause(new IOException("x", new IOException("y")))).isFalse();
+        assertThat(AssociationEndedException.isCause(null)).isFalse();
     }
 
     @Test
