@@ -67,7 +67,7 @@ public final class DicomClient {
         DimseSession s = new DimseSession(new AssociationChannel(association), dispatcher, dimseTimeout, workers);
         association.addCloseListener((a, reason) ->
                 s.onClosed(new AssociationEndedException("Association with " + a.remoteAeTitle() + " ended: "
-                        + reason)));
+                        + reason, reason)));
         session.complete(s);
         return new DicomConnection(s);
     }

@@ -46,7 +46,7 @@ public final class DicomServer implements AutoCloseable {
             association.addCloseListener((a, reason) -> {
                 sessions.remove(a);
                 session.onClosed(new AssociationEndedException("Association with " + a.remoteAeTitle()
-                        + " ended: " + reason));
+                        + " ended: " + reason, reason));
                 listener.closed(a, session, reason);
             });
             return listener(session);

@@ -22,6 +22,7 @@ import dev.custodian.net.dimse.NEventReportRq;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
+import dev.custodian.net.ul.CloseReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,12 @@ class ServiceDispatcherTest {
             throw new IOException("connection reset");
         }
         if (rq.affectedSopInstanceUid().equals("4.4")) {
-            throw new IOException("Data set incomplete", new AssociationEndedException("peer aborted"));
+            throw new IOException("Data set incomplete", new AssociationEndedException("aborted",
+                    new CloseReason(CloseReason.Kind.PROTOCOL_ERROR, "A-ABORT unexpected-PDU", null)));
+        }
+        if (rq.affectedSopInstanceUid().equals("3.3")) {
+            throw new IOException("Data set incomplete", new AssociationEndedException("gone",
+                    new CloseReason(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in Sta6", null)));
         }
         return Status.COERCION_OF_DATA_ELEMENTS;
     };
@@ -115,7 +121,7 @@ class ServiceDispatcherTest {
     }
 
     @Test
-    void requestCutShortByTheEndOfItsAssociationIsLoggedBelowWarn() throws IOException {
+    void requestCutShortByAProtocolErrorIsLoggedBelowWarnAndByAVanishedPeerAsTheWarning() throws IOException {
         Logger logger = (Logger) LoggerFactory.getLogger(ServiceDispatcher.class);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
@@ -129,9 +135,11 @@ class ServiceDispatcherTest {
                 assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
                 assertThat(e.getFormattedMessage()).contains("cut short");
             });
-            log.list.clear();
-            dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "5.5"), InputStream.nullInputStream());
-            assertThat(log.list).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
+            for (String uid : List.of("3.3", "5.5")) {
+                log.list.clear();
+                dispatcher.handle(ctx(CT), new CStoreRq(3, CT, uid), InputStream.nullInputStream());
+                assertThat(log.list).as(uid).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
+            }
         } finally {
             logger.detachAppender(log);
             logger.setLevel(before);
@@ -140,10 +148,12 @@ class ServiceDispatcherTest {
 
     @Test
     void associationEndedIsFoundAmongTheCauses() {
-        assertThat(AssociationEndedException.isCause(new IOException("x",
-                new IOException("y", new AssociationEndedException("z"))))).isTrue();
-        assertThat(AssociationEndedException.isCause(new IOException("x", new IOException("y")))).isFalse();
-        assertThat(AssociationEndedException.isCause(null)).isFalse();
+        CloseReason released = new CloseReason(CloseReason.Kind.RELEASED, "A-RELEASE", null);
+        AssociationEndedException ended = new AssociationEndedException("z", released);
+        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y", ended)))).containsSame(ended);
+        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y")))).isEmpty();
+        assertThat(AssociationEndedException.among(null)).isEmpty();
+        assertThat(ended.loggedAsWarning()).isFalse();
     }
 
     @Test
