@@ -42,13 +42,13 @@ public final class DicomServer implements AutoCloseable {
             DimseSession session = new DimseSession(new AssociationChannel(association), dispatcher,
                     b.config.dimseTimeout(), b.threads.workers());
             sessions.put(association, session);
-            listener.opened(association, session);
             association.addCloseListener((a, reason) -> {
                 sessions.remove(a);
                 session.onClosed(new AssociationEndedException("Association with " + a.remoteAeTitle()
                         + " ended: " + reason, reason));
                 listener.closed(a, session, reason);
             });
+            listener.opened(association, session);
             return listener(session);
         }, b.threads.association(), b.threads.acceptThreads());
     }

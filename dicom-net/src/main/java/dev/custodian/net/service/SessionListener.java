@@ -24,6 +24,9 @@ public interface SessionListener {
     /** The A-ASSOCIATE-AC went out; no request has been read yet. */
     void opened(Association association, DimseSession session);
 
-    /** The association ended and its session has failed whatever was still outstanding. */
+    /**
+     * The association ended and its session has failed whatever was still outstanding. Called
+     * also when {@link #opened} threw (the association is then aborted).
+     */
     void closed(Association association, DimseSession session, CloseReason reason);
 }

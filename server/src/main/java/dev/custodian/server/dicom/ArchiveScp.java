@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive's DICOM listener on {@code DicomPort}: Verification and Storage SCP (PS3.4 Annexes
- * A, B) for every standard storage SOP class and transfer syntax, under {@link AssociationRules}.
+ * A, B) for every standard storage SOP class and transfer syntax: a {@link DicomServer} whose
+ * acceptor policy is {@link AssociationRules} (in place of the server's default, which always
+ * checks the called AE title and cannot see the peer's address).
  * Like Orthanc it listens on all interfaces ({@code RemoteAccessAllowed} concerns HTTP only); at
  * most {@code DicomMaximumAssociations} at once, PDUs up to {@code MaximumPduLength}, an
  * association idle for {@code DicomScpTimeout} seconds is aborted (0 = never). One log line
