@@ -66,7 +66,8 @@ public final class DicomClient {
                 await(session).onCommand(contextId, command));
         DimseSession s = new DimseSession(new AssociationChannel(association), dispatcher, dimseTimeout, workers);
         association.addCloseListener((a, reason) ->
-                s.onClosed(new IOException("Association with " + a.remoteAeTitle() + " ended: " + reason)));
+                s.onClosed(new AssociationEndedException("Association with " + a.remoteAeTitle() + " ended: "
+                        + reason, reason)));
         session.complete(s);
         return new DicomConnection(s);
     }

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * of the request's SOP class in the {@link ServiceRegistry}, calls it, and answers with its
  * status, the status of the {@link DimseFailure} it threw, 0122 (SOP Class Not Supported) when
  * the SOP class has no service, 0211 (Unrecognized Operation) when it has none for this
- * operation, or 0110 (Processing Failure) when the service broke. One log line per failure.
+ * operation, or 0110 (Processing Failure) when the service broke. One WARN line per failure: a
+ * request cut short by a protocol error ({@link AssociationEndedException}) is logged at DEBUG
+ * only, since the upper layer has already warned of the A-ABORT; one cut short by a peer that
+ * vanished or aborted is the WARN line (the upper layer logs such an ending as INFO).
  */
 public final class ServiceDispatcher implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceDispatcher.class);
@@ -52,8 +55,14 @@ public final class ServiceDispatcher implements RequestHandler {
         } catch (IOException e) {
             // The data set could not be read or stored: answer, if the association still stands.
             status = Status.PROCESSING_FAILURE.withComment(String.valueOf(e.getMessage()));
-            LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
-                    ctx.remoteAet(), e.toString());
+            if (AssociationEndedException.among(e).filter(AssociationEndedException::loggedAsWarning).isPresent()) {
+                // The upper layer aborted for a protocol error and has logged the one WARN line for it.
+                LOG.debug("{} {} from {} cut short: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.toString());
+            } else {
+                LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.toString());
+            }
         } catch (RuntimeException e) {
             status = Status.PROCESSING_FAILURE.withComment(e.getClass().getSimpleName());
             LOG.error("{} {} from {}: service failed", CommandField.name(rq.commandField()), rq.sopClassUid(),

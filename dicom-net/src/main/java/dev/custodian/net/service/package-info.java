@@ -10,7 +10,10 @@
  * <li>{@link dev.custodian.net.service.ServiceRegistry}, keyed by SOP Class UID, also tells the
  * acceptor which abstract syntaxes and SCP/SCU roles to accept; the one
  * {@link dev.custodian.net.service.ServiceDispatcher} turns results into responses.</li>
- * <li>{@link dev.custodian.net.service.DicomServer} accepts associations for a registry;
+ * <li>{@link dev.custodian.net.service.DicomServer} accepts associations for a registry, under its
+ * default acceptor policy (called AE title, known calling AE titles, contexts from the registry) or
+ * one the application gives its {@code Builder} (e.g. per-modality rules that need the peer's
+ * address), and tells a {@link dev.custodian.net.service.SessionListener} when each opens and ends;
  * {@link dev.custodian.net.service.DicomClient} requests them and returns
  * {@link dev.custodian.net.service.DicomConnection}s (echo, store, N-ACTION, N-EVENT-REPORT, each a
  * {@code CompletableFuture} of the response bounded by the DIMSE timeout).</li>

@@ -3,6 +3,10 @@ package dev.custodian.net.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.custodian.net.dimse.AcceptedContext;
 import dev.custodian.net.dimse.CEchoRq;
 import dev.custodian.net.dimse.CEchoRsp;
@@ -18,6 +22,7 @@ import dev.custodian.net.dimse.NEventReportRq;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
+import dev.custodian.net.ul.CloseReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ServiceDispatcherTest {
     private static final String VERIFICATION = "1.2.840.10008.1.1";
@@ -47,6 +53,14 @@ class ServiceDispatcherTest {
         }
         if (rq.affectedSopInstanceUid().equals("5.5")) {
             throw new IOException("connection reset");
+        }
+        if (rq.affectedSopInstanceUid().equals("4.4")) {
+            throw new IOException("Data set incomplete", new AssociationEndedException("aborted",
+                    new CloseReason(CloseReason.Kind.PROTOCOL_ERROR, "A-ABORT unexpected-PDU", null)));
+        }
+        if (rq.affectedSopInstanceUid().equals("3.3")) {
+            throw new IOException("Data set incomplete", new AssociationEndedException("gone",
+                    new CloseReason(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in Sta6", null)));
         }
         return Status.COERCION_OF_DATA_ELEMENTS;
     };
@@ -104,6 +118,42 @@ class ServiceDispatcherTest {
         DimseResponse io = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "5.5"), InputStream.nullInputStream());
         assertThat(io.status().code()).isEqualTo(0x0110);
         assertThat(io.status().errorComment()).isEqualTo("connection reset");
+    }
+
+    @Test
+    void requestCutShortByAProtocolErrorIsLoggedBelowWarnAndByAVanishedPeerAsTheWarning() throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger(ServiceDispatcher.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            DimseResponse cut = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "4.4"), InputStream.nullInputStream());
+            assertThat(cut.status().code()).isEqualTo(0x0110);
+            assertThat(log.list).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+                assertThat(e.getFormattedMessage()).contains("cut short");
+            });
+            for (String uid : List.of("3.3", "5.5")) {
+                log.list.clear();
+                dispatcher.handle(ctx(CT), new CStoreRq(3, CT, uid), InputStream.nullInputStream());
+                assertThat(log.list).as(uid).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
+            }
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
+    void associationEndedIsFoundAmongTheCauses() {
+        CloseReason released = new CloseReason(CloseReason.Kind.RELEASED, "A-RELEASE", null);
+        AssociationEndedException ended = new AssociationEndedException("z", released);
+        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y", ended)))).containsSame(ended);
+        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y")))).isEmpty();
+        assertThat(AssociationEndedException.among(null)).isEmpty();
+        assertThat(ended.loggedAsWarning()).isFalse();
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.custodian.dicom.codec;
 
 import dev.custodian.dicom.data.DicomFormatException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /** An input stream that counts bytes, reads in bounded chunks and reports truncation with offset and tag. */
@@ -15,6 +19,24 @@ final class DicomInput {
     private final long end;
     private long pos;
     private byte[] skipBuffer;
+
+    private static final int BUFFER = 65536;
+
+    /**
+     * The input of a data set from {@code in}: inflated for a deflated syntax (PS3.5 §A.5),
+     * buffered unless held in memory, whose length is then known.
+     *
+     * @param end offset where the data ends if known, else -1
+     */
+    static DicomInput open(InputStream in, boolean deflated, long start, long end) {
+        if (deflated) {
+            return new DicomInput(new BufferedInputStream(new InflaterInputStream(in, new Inflater(true), BUFFER),
+                    BUFFER), start, -1);
+        } else if (in instanceof ByteArrayInputStream bytes) {
+            return new DicomInput(in, start, end >= 0 ? end : start + bytes.available());
+        }
+        return new DicomInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER), start, end);
+    }
 
     /** {@code end} is the offset where the stream ends, or -1 if unknown. */
     DicomInput(InputStream in, long start, long end) {
@@ -131,6 +153,34 @@ final class DicomInput {
 
     InputStream raw() {
         return in;
+    }
+
+    /** Moves to {@code position}, backwards or forwards; only over {@link Memory}. */
+    void seek(long position) {
+        if (!(in instanceof Memory m)) {
+            throw new IllegalStateException("only an input held in memory can seek");
+        }
+        long origin = pos - m.consumed();
+        m.seekTo(Math.toIntExact(position - origin));
+        pos = position;
+    }
+
+    /** Bytes in memory that {@link #seek} can move in (a data set value parsed in memory). */
+    static final class Memory extends ByteArrayInputStream {
+        Memory(byte[] bytes) {
+            super(bytes);
+        }
+
+        int consumed() {
+            return pos;
+        }
+
+        void seekTo(int offset) {
+            if (offset < 0 || offset > count) {
+                throw new IllegalArgumentException("seek outside the value: " + offset);
+            }
+            pos = offset;
+        }
     }
 
     void advance(long n) {

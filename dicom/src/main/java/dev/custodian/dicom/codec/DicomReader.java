@@ -5,17 +5,14 @@ import dev.custodian.dicom.data.DataSet;
 import dev.custodian.dicom.data.DicomFormatException;
 import dev.custodian.dicom.data.ElementValue;
 import dev.custodian.dicom.data.Fragments;
+import dev.custodian.dicom.data.InlineBytes;
 import dev.custodian.dicom.data.Sequence;
 import dev.custodian.dicom.data.VR;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.OptionalInt;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Streaming reader of a data set in a transfer syntax (PS3.5 §7, §10): defined and undefined
@@ -36,8 +33,11 @@ import java.util.zip.InflaterInputStream;
  *     DCMTK and ours encode with a defined length) is read as a sequence when its defined length is
  *     at least 8 and its value starts with an Item tag (FFFE,E000) whose length is undefined or fits
  *     in the value (§7.5); if those bytes do not parse as items within that length, the value is
- *     kept as the UN bytes that were sent. Each such value is parsed from memory, nested ones
- *     within their parent's bytes, and all count towards {@link DicomReaderOptions#maxDepth()}.</li>
+ *     kept as the UN bytes that were sent. The outermost such value is read into memory and parsed
+ *     there; values nested in it are parsed in the same pass as <em>tentative</em> sequences on
+ *     the same explicit stack (see {@link FrameStack}), which a failure inside unwinds to keep their
+ *     bytes: no recursion, whatever the nesting. All count towards
+ *     {@link DicomReaderOptions#maxDepth()}; a value one level too deep is kept as UN bytes.</li>
  * <li>Odd value lengths are accepted; group length elements are read like any other; stray
  *     (FFFE,E0DD)/(FFFE,E00D) outside an open sequence/item are skipped; zero bytes after the
  *     last element (trailing padding) end the data set.</li>
@@ -51,16 +51,19 @@ public final class DicomReader {
     static final int ITEM_DELIMITER = 0xFFFEE00D;
     static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
     static final int PIXEL_DATA = 0x7FE00010;
-    private static final int BUFFER = 65536;
 
     private final DicomInput in;
     private final TransferSyntax ts;
     private final DicomReaderOptions opt;
-    private final byte[] hdr = new byte[12];
+    private final byte[] hdr = new byte[4];
     private final ElementHeaderPolicy policy;
+    private final HeaderReader headers;
     private final ValueReader values;
+    private final ItemReader items;
+    /** The value this reader parses in memory ({@link #readSequenceValue}), else null. */
+    private final byte[] memory;
+    private final long memoryStart;
     private boolean retain = true;
-    private int sequenceDepth;
     private int lastRootTag = -1;
     private boolean seenRootElement;
     private ElementHeader pending;
@@ -78,38 +81,44 @@ public final class DicomReader {
      * @param endOffset   offset where the data ends if known (enables length sanity checks), else -1
      */
     public DicomReader(InputStream in, TransferSyntax ts, DicomReaderOptions options, long startOffset, long endOffset) {
+        this(in, ts, options, startOffset, endOffset, null);
+    }
+
+    /** A reader of {@code memory}, a value at {@code startOffset} to parse as Implicit VR items. */
+    DicomReader(byte[] memory, DicomReaderOptions options, long startOffset) {
+        this(new DicomInput.Memory(memory), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+                options.withStopBefore(t -> false), startOffset, startOffset + memory.length, memory);
+    }
+
+    private DicomReader(InputStream in, TransferSyntax ts, DicomReaderOptions options, long startOffset,
+                        long endOffset, byte[] memory) {
+        this.memory = memory;
+        this.memoryStart = startOffset;
         this.ts = ts;
         this.opt = options;
         this.policy = new ElementHeaderPolicy(options.vrResolver());
-        if (ts.deflated()) {
-            this.in = new DicomInput(new BufferedInputStream(new InflaterInputStream(in, new Inflater(true), BUFFER),
-                    BUFFER), startOffset, -1);
-        } else if (in instanceof ByteArrayInputStream bytes) {
-            long end = endOffset >= 0 ? endOffset : startOffset + bytes.available();
-            this.in = new DicomInput(in, startOffset, end);
-        } else {
-            this.in = new DicomInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER),
-                    startOffset, endOffset);
-        }
+        this.in = DicomInput.open(in, ts.deflated(), startOffset, endOffset);
+        this.headers = new HeaderReader(this.in, policy);
         this.values = new ValueReader(this.in, options);
+        this.items = new ItemReader(this.in, headers, values);
+    }
+
+    /** Reads a whole data set held in memory. */
+    public static DataSet read(byte[] bytes, TransferSyntax ts) throws IOException {
+        return new DicomReader(new ByteArrayInputStream(bytes), ts, DicomReaderOptions.DEFAULT).readDataSet();
     }
 
     /**
      * Reads the data set up to the end of the stream, or up to the first top-level element matching
      * {@link DicomReaderOptions#stopBefore()} (its header is then consumed, see {@link #stoppedAt()}).
      */
-    /** Reads a whole data set held in memory. */
-    public static DataSet read(byte[] bytes, TransferSyntax ts) throws IOException {
-        return new DicomReader(new ByteArrayInputStream(bytes), ts, DicomReaderOptions.DEFAULT).readDataSet();
-    }
-
     public DataSet readDataSet() throws IOException {
         if (used) {
             throw new IllegalStateException("readDataSet may be called once per reader");
         }
         used = true;
         Frame root = Frame.root(-1, ts.explicitVr(), ts.bigEndian(), true);
-        Deque<Frame> stack = new ArrayDeque<>();
+        FrameStack stack = new FrameStack(opt.maxDepth(), 0);
         stack.push(root);
         run(stack);
         return root.dataSet;
@@ -129,7 +138,7 @@ public final class DicomReader {
             return;
         }
         retain = false;
-        Deque<Frame> stack = new ArrayDeque<>();
+        FrameStack stack = new FrameStack(opt.maxDepth(), 0);
         Frame root = Frame.root(-1, ts.explicitVr(), ts.bigEndian(), false);
         stack.push(root);
         ElementHeader h = pending;
@@ -143,115 +152,73 @@ public final class DicomReader {
         return in.position();
     }
 
-    private void run(Deque<Frame> stack) throws IOException {
-        while (true) {
-            Frame f = stack.peek();
-            if (f.end >= 0 && in.position() >= f.end) {
-                if (in.position() > f.end) {
-                    throw new DicomFormatException("element runs past the end of its item or sequence at " + f.end,
-                            in.position(), f.tag);
+    private void run(FrameStack stack) throws IOException {
+        boolean more = true;
+        while (more) {
+            try {
+                more = step(stack);
+            } catch (DicomFormatException e) {
+                if (!stack.inTentative()) {
+                    throw e;
                 }
-                if (f.kind == Frame.Kind.ROOT) {
-                    return;
-                }
-                finish(stack);
-                continue;
+                keepBytes(stack);
             }
-            long start = in.position();
+        }
+    }
+
+    /** Reads one header (and value) or ends one level; false when the data set is done. */
+    private boolean step(FrameStack stack) throws IOException {
+        Frame f = stack.peek();
+        if (f.end >= 0 && in.position() >= f.end) {
+            if (in.position() > f.end) {
+                throw new DicomFormatException("element runs past the end of its item or sequence at " + f.end,
+                        in.position(), f.tag);
+            }
             if (f.kind == Frame.Kind.ROOT) {
-                int n = in.readUpTo(hdr, 0, 4);
-                if (n == 0) {
-                    return;
-                }
-                if (n < 4) {
-                    throw new DicomFormatException("unexpected end of data in the element tag"
-                            + (seenRootElement ? " after " + tagString(lastRootTag) : ""), in.position(), -1);
-                }
-            } else {
-                in.readFully(hdr, 0, 4, f.tag);
+                return false;
             }
-            int tag = (DicomInput.u16(hdr, 0, f.bigEndian) << 16) | DicomInput.u16(hdr, 2, f.bigEndian);
-            if (f.kind == Frame.Kind.ROOT && tag == 0 && seenRootElement && (lastRootTag >>> 16) != 0) {
-                TrailingPadding.consume(in, start);
-                return;
-            }
-            if (f.kind == Frame.Kind.SEQUENCE) {
-                sequenceContent(stack, f, tag, start);
-            } else if ((tag >>> 16) == 0xFFFE) {
-                delimiter(stack, f, tag, start);
-            } else {
-                ElementHeader h = readHeader(f, tag, start);
-                if (f.kind == Frame.Kind.ROOT) {
-                    if (retain && opt.stopBefore().test(tag)) {
-                        pending = h;
-                        return;
-                    }
-                    seenRootElement = true;
-                    lastRootTag = tag;
-                }
-                element(stack, f, h);
-            }
+            stack.finish(in.position());
+            return true;
         }
-    }
-
-    private void sequenceContent(Deque<Frame> stack, Frame f, int tag, long start) throws IOException {
-        in.readFully(hdr, 4, 4, tag);
-        long len = DicomInput.i32(hdr, 4, f.bigEndian) & UNDEFINED;
-        if (tag == ITEM) {
-            long end = -1;
-            if (len != UNDEFINED) {
-                values.checkWithin(f, len, tag);
-                in.checkAvailable(len, tag);
-                end = in.position() + len;
+        stack.checkWithinTentative(in.position(), 1, f.tag); // an item or sequence without its delimiter
+        long start = in.position();
+        if (f.kind == Frame.Kind.ROOT) {
+            int n = in.readUpTo(hdr, 0, 4);
+            if (n == 0) {
+                return false;
             }
-            stack.push(f.item(end, retain));
-        } else if (tag == SEQUENCE_DELIMITER) {
-            finish(stack);
-        } else {
-            throw new DicomFormatException("expected an item (FFFE,E000) in the sequence, found "
-                    + tagString(tag), start, f.tag);
-        }
-    }
-
-    private void delimiter(Deque<Frame> stack, Frame f, int tag, long start) throws IOException {
-        in.readFully(hdr, 4, 4, tag);
-        if (tag == ITEM_DELIMITER) {
-            if (f.kind == Frame.Kind.ITEM && f.end < 0) {
-                finish(stack);
-            }
-        } else if (tag == SEQUENCE_DELIMITER) {
-            if (f.kind == Frame.Kind.ITEM && f.end < 0) {
-                finish(stack);  // the item delimiter was missing: close the item and its sequence
-                finish(stack);
+            if (n < 4) {
+                throw new DicomFormatException("unexpected end of data in the element tag"
+                        + (seenRootElement ? " after " + tagString(lastRootTag) : ""), in.position(), -1);
             }
         } else {
-            throw new DicomFormatException("unexpected " + tagString(tag) + " outside a sequence", start, tag);
+            in.readFully(hdr, 0, 4, f.tag);
         }
-    }
-
-    private ElementHeader readHeader(Frame f, int tag, long start) throws IOException {
-        if (!f.explicitVr) {
-            in.readFully(hdr, 4, 4, tag);
-            long len = DicomInput.i32(hdr, 4, false) & UNDEFINED;
-            return new ElementHeader(tag, policy.implicitVr(tag, len == UNDEFINED), len, start);
+        int tag = (DicomInput.u16(hdr, 0, f.bigEndian) << 16) | DicomInput.u16(hdr, 2, f.bigEndian);
+        if (f.kind == Frame.Kind.ROOT && tag == 0 && seenRootElement && (lastRootTag >>> 16) != 0) {
+            TrailingPadding.consume(in, start);
+            return false;
         }
-        in.readFully(hdr, 4, 4, tag);
-        int code = ((hdr[4] & 0xFF) << 8) | (hdr[5] & 0xFF);
-        VR vr = VR.ofCode(code);
-        if (vr == null) {
-            throw new DicomFormatException(String.format("invalid VR bytes %02X %02X", hdr[4], hdr[5]), start, tag);
-        }
-        long len;
-        if (vr.hasLongLength()) {
-            in.readFully(hdr, 8, 4, tag);
-            len = DicomInput.i32(hdr, 8, f.bigEndian) & UNDEFINED;
+        if (f.kind == Frame.Kind.SEQUENCE) {
+            items.inSequence(stack, f, tag, start, retain);
+        } else if ((tag >>> 16) == 0xFFFE) {
+            items.delimiter(stack, f, tag, start);
         } else {
-            len = DicomInput.u16(hdr, 6, f.bigEndian);
+            ElementHeader h = headers.element(f, tag, start);
+            if (f.kind == Frame.Kind.ROOT) {
+                if (retain && opt.stopBefore().test(tag)) {
+                    pending = h;
+                    return false;
+                }
+                seenRootElement = true;
+                lastRootTag = tag;
+            }
+            element(stack, f, h);
         }
-        return new ElementHeader(tag, vr, len, start);
+        return true;
     }
 
-    private void element(Deque<Frame> stack, Frame f, ElementHeader h) throws IOException {
+    private void element(FrameStack stack, Frame f, ElementHeader h) throws IOException {
         int tag = h.tag();
         VR vr = h.vr();
         long len = h.length();
@@ -263,27 +230,35 @@ public final class DicomReader {
                 }
             } else if (vr == VR.SQ || vr == VR.UN) {
                 boolean asImplicit = vr == VR.UN && f.explicitVr;
-                pushSequence(stack, tag, -1, !asImplicit && f.explicitVr, !asImplicit && f.bigEndian, h.offset());
+                stack.pushSequence(Frame.sequence(tag, -1, !asImplicit && f.explicitVr, !asImplicit && f.bigEndian,
+                        retain), h.offset());
             } else {
                 throw new DicomFormatException("undefined length is not allowed for VR " + vr, h.offset(), tag);
             }
             return;
         }
         values.checkWithin(f, len, tag);
+        stack.checkWithinTentative(in.position(), len, tag);
         in.checkAvailable(len, tag);
         if (vr == VR.SQ) {
-            pushSequence(stack, tag, in.position() + len, f.explicitVr, f.bigEndian, h.offset());
+            stack.pushSequence(Frame.sequence(tag, in.position() + len, f.explicitVr, f.bigEndian, retain), h.offset());
             return;
         }
         if (!f.explicitVr && vr == VR.UN && retain && len >= 8 && len <= opt.maxValueLength()
-                && startsWithItem(len)) {
-            ElementValue v = values.unknownSequence(tag, len, sequenceDepth);
-            f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
-            return;
+                && headers.startsWithItem(len)) {
+            if (memory == null) {
+                ElementValue v = values.unknownSequence(tag, len, stack.sequenceDepth());
+                f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
+                return;
+            }
+            if (stack.canNest()) { // else too deep to be a sequence: the UN bytes below
+                stack.pushSequence(Frame.tentativeSequence(tag, in.position(), in.position() + len), h.offset());
+                return;
+            }
         }
         if (f.explicitVr) {
             if (vr == VR.UN && policy.dictionaryVr(tag) == VR.SQ && len > 0 && len <= opt.maxValueLength()) {
-                ElementValue v = values.unknownSequence(tag, len, sequenceDepth);
+                ElementValue v = values.unknownSequence(tag, len, stack.sequenceDepth());
                 if (retain) {
                     f.dataSet.put(new DataElement(tag, v instanceof Sequence ? VR.SQ : VR.UN, v));
                 }
@@ -298,55 +273,36 @@ public final class DicomReader {
     }
 
     /**
-     * Whether a value of defined length {@code len} (not yet read) starts like the items of a
-     * sequence: an Item tag (FFFE,E000) whose length is undefined or fits in the value.
+     * The innermost tentative sequence is not one: drop what was read of it and keep its value
+     * as the UN bytes that were sent, then go on after it.
      */
-    private boolean startsWithItem(long len) throws IOException {
-        if (in.peek(hdr, 8) < 8) {
-            return false;
-        }
-        long itemLength = DicomInput.i32(hdr, 4, false) & UNDEFINED;
-        int tag = (DicomInput.u16(hdr, 0, false) << 16) | DicomInput.u16(hdr, 2, false);
-        return tag == ITEM && (itemLength == UNDEFINED || itemLength <= len - 8);
-    }
-
-    private void pushSequence(Deque<Frame> stack, int tag, long end, boolean explicitVr, boolean bigEndian,
-                              long offset) throws DicomFormatException {
-        if (sequenceDepth >= opt.maxDepth()) {
-            throw new DicomFormatException("sequences nested deeper than " + opt.maxDepth(), offset, tag);
-        }
-        sequenceDepth++;
-        stack.push(Frame.sequence(tag, end, explicitVr, bigEndian, retain));
-    }
-
-    private void finish(Deque<Frame> stack) {
-        Frame done = stack.pop();
-        Frame parent = stack.peek();
-        if (done.kind == Frame.Kind.ITEM) {
-            if (parent.items != null) {
-                parent.items.add(done.dataSet);
-            }
-        } else {
-            sequenceDepth--;
-            if (parent.dataSet != null) {
-                parent.dataSet.put(new DataElement(done.tag, VR.SQ, new Sequence(done.items)));
-            }
-        }
+    private void keepBytes(FrameStack stack) {
+        Frame t = stack.unwindToTentative();
+        int from = Math.toIntExact(t.valueStart - memoryStart);
+        int to = Math.toIntExact(t.end - memoryStart);
+        stack.peek().dataSet.put(new DataElement(t.tag, VR.UN, new InlineBytes(Arrays.copyOfRange(memory, from, to))));
+        in.seek(t.end);
     }
 
     static String tagString(int tag) {
         return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF);
     }
 
-    /** Reads the items of a UN sequence value in memory; package-private entry for the parser. */
-    DataSet readSequenceValue(int tag, long end) throws IOException {
+    /**
+     * Parses the whole of {@link #memory} as the Implicit VR items of sequence {@code tag}, with
+     * {@code depth} sequences open around it: the {@link Sequence}, or the bytes as UN when they
+     * are not items within that length.
+     */
+    ElementValue readSequenceValue(int tag, int depth) throws IOException {
         used = true;
+        long start = in.position();
+        long end = start + memory.length;
         Frame holder = Frame.root(end, false, false, true);
-        Deque<Frame> stack = new ArrayDeque<>();
+        FrameStack stack = new FrameStack(opt.maxDepth(), depth);
         stack.push(holder);
-        sequenceDepth++;
-        stack.push(Frame.sequence(tag, end, false, false, true));
+        stack.pushSequence(Frame.tentativeSequence(tag, start, end), start);
         run(stack);
-        return holder.dataSet;
+        return holder.dataSet.get(tag).orElseThrow(() -> new DicomFormatException("not a sequence", start, tag))
+                .value();
     }
 }

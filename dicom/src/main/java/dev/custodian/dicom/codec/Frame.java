@@ -19,9 +19,20 @@ final class Frame {
     final List<DataSet> items;
     /** The sequence's tag (SEQUENCE), else the enclosing sequence's tag or -1. */
     final int tag;
+    /**
+     * A SEQUENCE whose value (defined length, Implicit VR) is only believed to be items, see
+     * {@link FrameStack}; {@link #valueStart} is where its value begins.
+     */
+    final boolean tentative;
+    final long valueStart;
 
     private Frame(Kind kind, long end, boolean explicitVr, boolean bigEndian, DataSet dataSet, List<DataSet> items,
                   int tag) {
+        this(kind, end, explicitVr, bigEndian, dataSet, items, tag, false, -1);
+    }
+
+    private Frame(Kind kind, long end, boolean explicitVr, boolean bigEndian, DataSet dataSet, List<DataSet> items,
+                  int tag, boolean tentative, long valueStart) {
         this.kind = kind;
         this.end = end;
         this.explicitVr = explicitVr;
@@ -29,6 +40,8 @@ final class Frame {
         this.dataSet = dataSet;
         this.items = items;
         this.tag = tag;
+        this.tentative = tentative;
+        this.valueStart = valueStart;
     }
 
     static Frame root(long end, boolean explicitVr, boolean bigEndian, boolean retain) {
@@ -37,6 +50,11 @@ final class Frame {
 
     static Frame sequence(int tag, long end, boolean explicitVr, boolean bigEndian, boolean retain) {
         return new Frame(Kind.SEQUENCE, end, explicitVr, bigEndian, null, retain ? new ArrayList<>() : null, tag);
+    }
+
+    /** A tentative sequence: the value from {@code start} to {@code end} read as Implicit VR Little Endian items. */
+    static Frame tentativeSequence(int tag, long start, long end) {
+        return new Frame(Kind.SEQUENCE, end, false, false, null, new ArrayList<>(), tag, true, start);
     }
 
     Frame item(long end, boolean retain) {

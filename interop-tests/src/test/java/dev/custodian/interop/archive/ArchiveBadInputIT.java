@@ -3,6 +3,9 @@ package dev.custodian.interop.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.pdu.AAssociateRj;
+import dev.custodian.net.pdu.RejectResult;
+import dev.custodian.net.pdu.RejectSource;
 import dev.custodian.net.service.DicomConnection;
 import dev.custodian.net.ul.AssociationRejectedException;
 import java.io.IOException;
@@ -99,6 +102,29 @@ class ArchiveBadInputIT {
             Tools.run(List.of("storescu", "-aet", "KNOWN", "-aec", ArchiveServer.AET, "127.0.0.1",
                     Integer.toString(server.dicomPort()), files.get(0).toString())).requireSuccess("known modality");
             assertThat(ArchiveIngestIT.ids(server.httpPort(), "/instances")).hasSize(1);
+        }
+    }
+
+    @Test
+    void calledAeIsCheckedOnlyWithDicomCheckCalledAet(@TempDir Path dir) throws Exception {
+        // Orthanc's default: any called AE title is answered
+        try (ArchiveServer server = new ArchiveServer(dir.resolve("any"), ""); Scu scu = new Scu("ITSCU")) {
+            DicomConnection c = scu.connect(server.dicomPort(), "NOT-OUR-AET");
+            assertThat(c.echo().get().status().isSuccess()).isTrue();
+            c.release();
+        }
+        try (ArchiveServer server = new ArchiveServer(dir.resolve("checked"), "\"DicomCheckCalledAet\": true");
+             Scu scu = new Scu("ITSCU")) {
+            try {
+                scu.connect(server.dicomPort(), "NOT-OUR-AET");
+                throw new AssertionError("association to another called AE was accepted");
+            } catch (AssociationRejectedException expected) {
+                assertThat(expected.rejection()).isEqualTo(new AAssociateRj(RejectResult.REJECTED_PERMANENT,
+                        RejectSource.SERVICE_USER, AAssociateRj.USER_CALLED_AE_TITLE_NOT_RECOGNIZED));
+            }
+            DicomConnection c = scu.connect(server.dicomPort(), ArchiveServer.AET);
+            assertThat(c.echo().get().status().isSuccess()).isTrue();
+            c.release();
         }
     }
 

@@ -1,20 +1,19 @@
 package dev.custodian.server.dicom;
 
 import dev.custodian.dicom.dict.Uid;
-import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.DimseSession;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.pdu.PduLimits;
+import dev.custodian.net.service.DicomServer;
 import dev.custodian.net.service.DicomServerConfig;
-import dev.custodian.net.service.ServiceDispatcher;
 import dev.custodian.net.service.ServiceRegistry;
+import dev.custodian.net.service.SessionListener;
 import dev.custodian.net.service.StorageSopClasses;
 import dev.custodian.net.transport.AcceptorConfig;
-import dev.custodian.net.transport.DicomAcceptor;
 import dev.custodian.net.ul.Association;
 import dev.custodian.net.ul.AssociationSettings;
-import dev.custodian.net.ul.SupportedSyntaxes;
+import dev.custodian.net.ul.CloseReason;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
@@ -28,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive's DICOM listener on {@code DicomPort}: Verification and Storage SCP (PS3.4 Annexes
- * A, B) for every standard storage SOP class and transfer syntax, under {@link AssociationRules}.
+ * A, B) for every standard storage SOP class and transfer syntax: a {@link DicomServer} whose
+ * acceptor policy is {@link AssociationRules} (in place of the server's default, which always
+ * checks the called AE title and cannot see the peer's address).
  * Like Orthanc it listens on all interfaces ({@code RemoteAccessAllowed} concerns HTTP only); at
  * most {@code DicomMaximumAssociations} at once, PDUs up to {@code MaximumPduLength}, an
  * association idle for {@code DicomScpTimeout} seconds is aborted (0 = never). One log line
@@ -39,7 +40,7 @@ public final class ArchiveScp implements AutoCloseable {
     /** Where the data set of a request waits at most this long when the SCP timeout is 0. */
     private static final Duration DEFAULT_DIMSE_TIMEOUT = Duration.ofMinutes(10);
 
-    private final DicomAcceptor acceptor;
+    private final DicomServer server;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
 
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
@@ -51,29 +52,13 @@ public final class ArchiveScp implements AutoCloseable {
                 })
                 .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard())
                 .build();
-        SupportedSyntaxes syntaxes = syntaxes(registry);
-        AssociationRules rules = new AssociationRules(config, modalities::all, syntaxes);
-        ServiceDispatcher dispatcher = new ServiceDispatcher(registry);
-        Duration timeout = config.dicomScpTimeoutSeconds() == 0 ? DEFAULT_DIMSE_TIMEOUT
-                : Duration.ofSeconds(config.dicomScpTimeoutSeconds());
-        AcceptorConfig acceptorConfig = new AcceptorConfig(bindAddress, config.dicomPort(),
-                config.dicomMaximumAssociations(), settings(config), null);
-        this.acceptor = DicomAcceptor.start(acceptorConfig, rules, association -> {
-            DimseSession session = new DimseSession(new AssociationChannel(association), dispatcher, timeout,
-                    threads.workers());
-            AssociationCounters count = new AssociationCounters(AssociationRules.hostOf(association.remoteAddress()),
-                    System.nanoTime());
-            counters.put(session, count);
-            LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
-                    association.remoteAddress(), association.localAeTitle());
-            association.addCloseListener((a, reason) -> {
-                counters.remove(session);
-                session.onClosed(new IOException("Association with " + a.remoteAeTitle() + " ended: " + reason));
-                LOG.info("association from {} ({}) closed ({}): {}", a.remoteAeTitle(), a.remoteAddress(), reason,
-                        count.summary(System.nanoTime()));
-            });
-            return (a, contextId, command) -> session.onCommand(contextId, command);
-        }, threads.runtime(), threads.forServer().acceptThreads());
+        DicomServerConfig serverConfig = serverConfig(config, bindAddress);
+        AssociationRules rules = new AssociationRules(config, modalities::all,
+                DicomServer.supportedSyntaxes(serverConfig, registry));
+        this.server = DicomServer.builder(serverConfig, registry, threads.forServer())
+                .policy(rules)
+                .sessionListener(new Sessions())
+                .start();
     }
 
     /** Binds {@code DicomPort} on all interfaces and starts accepting. */
@@ -89,22 +74,53 @@ public final class ArchiveScp implements AutoCloseable {
     }
 
     public int port() {
-        return acceptor.port();
+        return server.port();
     }
 
     /** Stops accepting; waits up to {@code grace} for open associations, then aborts them. */
     public void close(Duration grace) {
-        acceptor.close(grace);
+        server.close(grace);
     }
 
     @Override
     public void close() {
-        acceptor.close();
+        server.close();
     }
 
     private AssociationCounters counters(RequestContext ctx) {
         AssociationCounters c = counters.get(ctx.session());
         return c != null ? c : new AssociationCounters("", System.nanoTime());
+    }
+
+    /** One log line when an association opens, one with its counts when it closes. */
+    private final class Sessions implements SessionListener {
+        @Override
+        public void opened(Association association, DimseSession session) {
+            counters.put(session, new AssociationCounters(AssociationRules.hostOf(association.remoteAddress()),
+                    System.nanoTime()));
+            LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
+                    association.remoteAddress(), association.localAeTitle());
+        }
+
+        @Override
+        public void closed(Association association, DimseSession session, CloseReason reason) {
+            AssociationCounters count = counters.remove(session);
+            LOG.info("association from {} ({}) closed ({}): {}", association.remoteAeTitle(),
+                    association.remoteAddress(), reason, count == null ? "" : count.summary(System.nanoTime()));
+        }
+    }
+
+    /**
+     * The listener of {@code DicomPort}: the AE title is {@code DicomAet} (whether it is checked
+     * is {@link AssociationRules}' business), the default transfer syntaxes, and the DIMSE timeout
+     * is the SCP timeout (or 10 minutes when that is 0).
+     */
+    static DicomServerConfig serverConfig(CustodianConfig config, String bindAddress) {
+        Duration timeout = config.dicomScpTimeoutSeconds() == 0 ? DEFAULT_DIMSE_TIMEOUT
+                : Duration.ofSeconds(config.dicomScpTimeoutSeconds());
+        AcceptorConfig acceptor = new AcceptorConfig(bindAddress, config.dicomPort(),
+                config.dicomMaximumAssociations(), settings(config), null);
+        return DicomServerConfig.of(config.dicomAet(), acceptor, timeout);
     }
 
     /** {@code MaximumPduLength} is what we announce and the largest we send; idle timeout = SCP timeout. */
@@ -114,13 +130,5 @@ public final class ArchiveScp implements AutoCloseable {
         return new AssociationSettings(new PduLimits(config.maximumPduLength(), d.limits().maxAssociateLength(),
                 d.limits().maxItems()), d.artimTimeout(), idle, d.maxCommandLength(), config.maximumPduLength(),
                 d.implementationClassUid(), d.implementationVersionName());
-    }
-
-    private static SupportedSyntaxes syntaxes(ServiceRegistry registry) {
-        SupportedSyntaxes.Builder b = SupportedSyntaxes.builder();
-        registry.abstractSyntaxes().forEach((sopClass, roles) -> b.add(sopClass,
-                registry.store(sopClass).isPresent() ? DicomServerConfig.DEFAULT_STORAGE_TRANSFER_SYNTAXES
-                        : DicomServerConfig.DEFAULT_OTHER_TRANSFER_SYNTAXES));
-        return b.build();
     }
 }

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *     {@code AllowStore} (host checked as above); otherwise their presentation contexts are
  *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time.</li>
  * </ul>
- * Modalities are read at each association, so REST changes apply to the next one.
+ * Modalities are read at each association, so REST changes apply to the next one. The acceptor
+ * policy of {@link ArchiveScp}'s {@code DicomServer}, given the peer's address with each request.
  */
 public final class AssociationRules implements AcceptorPolicy {
     private final CustodianConfig config;
