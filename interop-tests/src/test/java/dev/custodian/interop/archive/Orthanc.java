@@ -1,5 +1,7 @@
 package dev.custodian.interop.archive;
 
+import dev.custodian.interop.support.Ports;
+import dev.custodian.interop.support.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** A throw-away Orthanc (/usr/sbin/Orthanc, never the system service) on 127.0.0.1, ports picked at run time. */
 final class Orthanc implements AutoCloseable {
     static final String AET = "ORTHANC";
-    final int dicomPort = Tools.freePort();
-    final int httpPort = Tools.freePort();
+    final int dicomPort = Ports.freePort();
+    final int httpPort = Ports.freePort();
     private final Process process;
 
     /** {@code modalities}: a JSON object body for "DicomModalities". */
@@ -23,8 +25,8 @@ final class Orthanc implements AutoCloseable {
                 + store + "\", \"RemoteAccessAllowed\": false, \"AuthenticationEnabled\": false, \"Plugins\": [],"
                 + " \"DicomModalities\": " + modalities + " }");
         process = Tools.start(dir.resolve("orthanc.log"), List.of("/usr/sbin/Orthanc", config.toString()));
-        Tools.awaitPort(httpPort);
-        Tools.awaitPort(dicomPort);
+        Ports.awaitListening(httpPort);
+        Ports.awaitListening(dicomPort);
     }
 
     @Override

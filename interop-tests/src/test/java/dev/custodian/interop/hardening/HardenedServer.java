@@ -3,6 +3,7 @@ package dev.custodian.interop.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomServer;
 import dev.custodian.net.service.DicomServerConfig;
@@ -13,7 +14,6 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,16 +98,9 @@ final class HardenedServer implements AutoCloseable {
 
     /** DCMTK echoscu (TCP_NODELAY=1) against the server must succeed; fails, not skips, without DCMTK. */
     void assertEchoscuWorks() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("echoscu", "-aet", "ECHOSCU", "-aec", AE, "127.0.0.1",
-                String.valueOf(port())).redirectErrorStream(true);
-        pb.environment().put("TCP_NODELAY", "1");
-        Process p = pb.start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("echoscu did not finish within 30 s");
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("echoscu after the hostile peer:\n" + out).isZero();
+        Tools.Result r = Tools.run(Duration.ofSeconds(30), "echoscu", "-aet", "ECHOSCU", "-aec", AE, "127.0.0.1",
+                String.valueOf(port()));
+        assertThat(r.exitCode()).as("echoscu after the hostile peer:\n" + r.output()).isZero();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.custodian.interop.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PDataTf;
 import dev.custodian.net.pdu.PduWriter;
 import dev.custodian.net.pdu.Pdv;
@@ -43,7 +44,7 @@ class HostileInputIT {
 
     private void assertRecovered() throws Exception {
         f.awaitQuiet();
-        NetFixture.Run run = f.echoscu(NetFixture.AE);
+        Tools.Result run = f.echoscu(NetFixture.AE);
         assertThat(run.exitCode()).as(run.output()).isZero();
         f.awaitQuiet();
     }
