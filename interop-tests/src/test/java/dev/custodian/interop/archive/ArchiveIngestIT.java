@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.interop.support.Http;
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.interop.support.Part10;
 import dev.custodian.interop.support.TestFiles;
 import dev.custodian.interop.support.TestInstances;
@@ -52,9 +53,9 @@ class ArchiveIngestIT {
             ours = ingestAndCheck(server);
         }
         Set<String> orthancs;
-        try (Orthanc orthanc = new Orthanc(dir, "{}")) {
-            storescu(orthanc.dicomPort, Orthanc.AET, 1);
-            orthancs = ids(orthanc.httpPort, "/instances");
+        try (Orthanc orthanc = Orthanc.start(dir, "{}")) {
+            storescu(orthanc.dicomPort(), Orthanc.AET, 1);
+            orthancs = ids(orthanc.httpPort(), "/instances");
         }
         assertThat(ours).hasSize(200).isEqualTo(orthancs);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.interop.support.Http;
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.interop.support.Ports;
 import dev.custodian.interop.support.TestInstances;
 import dev.custodian.interop.support.Tools;
@@ -33,10 +34,10 @@ class ArchiveScuIT {
         Path received = Files.createDirectories(dir.resolve("received"));
         Process storescp = Tools.start(dir.resolve("storescp.log"), List.of("storescp", "-aet", "STORESCP",
                 "--output-directory", received.toString(), Integer.toString(scpPort)));
-        try (Orthanc orthanc = new Orthanc(dir, "{ \"custodian\": [\"CUSTODIAN\", \"127.0.0.1\", 104] }")) {
+        try (Orthanc orthanc = Orthanc.start(dir, "{ \"custodian\": [\"CUSTODIAN\", \"127.0.0.1\", 104] }")) {
             Ports.awaitListening(scpPort);
             String modalities = "\"DicomModalities\": { \"scp\": [\"STORESCP\", \"127.0.0.1\", " + scpPort + "],"
-                    + " \"orthanc\": [\"ORTHANC\", \"127.0.0.1\", " + orthanc.dicomPort + "],"
+                    + " \"orthanc\": [\"ORTHANC\", \"127.0.0.1\", " + orthanc.dicomPort() + "],"
                     + " \"nobody\": [\"NOBODY\", \"127.0.0.1\", " + closedPort + "] }";
             try (ArchiveServer server = new ArchiveServer(dir, modalities)) {
                 int http = server.httpPort();
@@ -71,7 +72,7 @@ class ArchiveScuIT {
                 var toOrthanc = Http.post(http, "/modalities/orthanc/store", body.getBytes(StandardCharsets.UTF_8));
                 assertThat(toOrthanc.statusCode()).as(toOrthanc.body()).isEqualTo(200);
                 assertThat(JSON.readTree(toOrthanc.body()).get("InstancesCount").asInt()).isEqualTo(6);
-                assertThat(ArchiveIngestIT.ids(orthanc.httpPort, "/instances")).isEqualTo(ours);
+                assertThat(ArchiveIngestIT.ids(orthanc.httpPort(), "/instances")).isEqualTo(ours);
                 assertThat(Http.post(http, "/modalities/orthanc/store", "[\"nope\"]".getBytes(StandardCharsets.UTF_8))
                         .statusCode()).isEqualTo(404);
             }

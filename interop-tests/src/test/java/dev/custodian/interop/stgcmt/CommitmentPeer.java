@@ -107,6 +107,12 @@ final class CommitmentPeer implements AutoCloseable {
         return server.port();
     }
 
+    /** Orthanc's {@code DicomModalities}: this peer as "custodian", allowed to use Storage Commitment. */
+    String orthancModalities() {
+        return "{ \"custodian\": { \"AET\": \"" + AET + "\", \"Host\": \"127.0.0.1\", \"Port\": " + port()
+                + ", \"AllowStorageCommitment\": true } }";
+    }
+
     /** A new Secondary Capture reference (no pixel data: Orthanc stores it as any instance). */
     SopReference newReference() {
         return new SopReference(SECONDARY_CAPTURE, uids.newUid());
