@@ -3,6 +3,8 @@ package dev.custodian.interop.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.LogCapture;
+import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomServer;
@@ -20,14 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,10 +39,11 @@ final class HardenedServer implements AutoCloseable {
     static final String AE = "HARDENED";
     static final int MAX_PDU = 16_384;
 
-    private final List<Thread> readerThreads = new CopyOnWriteArrayList<>();
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("hard-artim", null));
+    private final NamedThreads readers = new NamedThreads("hard-reader");
+    final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("hard-artim"));
     final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            named("hard-worker", null));
+            new NamedThreads("hard-worker"));
     final QuarantineStore store;
     final LogCapture log = new LogCapture();
     private final DicomServer server;
@@ -58,8 +58,8 @@ final class HardenedServer implements AutoCloseable {
         ServiceRegistry registry = ServiceRegistry.builder().verification()
                 .store(store, StorageSopClasses.standard()).build();
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(10)), registry,
-                new DimseThreads(new AssociationRuntime(named("hard-reader", readerThreads), scheduler),
-                        named("hard-acceptor", null), workers));
+                new DimseThreads(new AssociationRuntime(readers, scheduler),
+                        new NamedThreads("hard-acceptor"), workers));
         socketsAtStart = openSockets();
     }
 
@@ -74,7 +74,7 @@ final class HardenedServer implements AutoCloseable {
     void awaitQuiet() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(server.sessions()).as("open DIMSE sessions").isEmpty();
-            assertThat(readerThreads.stream().filter(Thread::isAlive)).as("live reader threads").isEmpty();
+            assertThat(readers.alive()).as("live reader threads").isZero();
             assertThat(workers.getActiveCount()).as("busy workers").isZero();
             assertThat(openSockets()).as("network sockets open in this JVM").isLessThanOrEqualTo(socketsAtStart);
         });
@@ -131,18 +131,6 @@ final class HardenedServer implements AutoCloseable {
                 .filter(f -> f.length >= 7).map(f -> f[6]).collect(Collectors.toSet());
     }
 
-    private static ThreadFactory named(String prefix, List<Thread> track) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            if (track != null) {
-                track.removeIf(x -> x.getState() == Thread.State.TERMINATED);
-                track.add(t);
-            }
-            return t;
-        };
-    }
 
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package dev.custodian.interop.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.transport.AcceptorConfig;
@@ -29,13 +30,9 @@ final class NetFixture implements AutoCloseable {
     static final String IMPLICIT_LE = "1.2.840.10008.1.2";
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
 
-    final TrackingThreadFactory readers = new TrackingThreadFactory("ul-reader");
-    final TrackingThreadFactory acceptThreads = new TrackingThreadFactory("ul-acceptor");
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ul-artim");
-        t.setDaemon(true);
-        return t;
-    });
+    final NamedThreads readers = new NamedThreads("ul-reader");
+    final NamedThreads acceptThreads = new NamedThreads("ul-acceptor");
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreads("ul-artim"));
     final AssociationRuntime runtime = new AssociationRuntime(readers, scheduler);
     final EchoResponder echo = new EchoResponder();
     final DicomAcceptor acceptor;

@@ -27,7 +27,8 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(port, path)), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    public static HttpResponse<String> post(int port, String path, byte[] body) throws IOException, InterruptedException {
+    public static HttpResponse<String> post(int port, String path, byte[] body)
+            throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(port, path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
                 HttpResponse.BodyHandlers.ofString());
     }

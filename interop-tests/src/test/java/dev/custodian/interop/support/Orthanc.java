@@ -128,7 +128,8 @@ public final class Orthanc implements AutoCloseable {
             throw new IOException("interrupted", e);
         }
         if (r.statusCode() != 200) {
-            throw new IOException(r.request().method() + " " + r.uri() + " → HTTP " + r.statusCode() + ": " + r.body());
+            throw new IOException(r.request().method() + " " + r.uri() + " → HTTP " + r.statusCode() + ": "
+                    + r.body());
         }
         return json.readTree(r.body());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodian.dicom.dict.Uid;
+import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.interop.support.Part10;
 import dev.custodian.interop.support.Ports;
 import dev.custodian.interop.support.TestFiles;
@@ -40,9 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,9 +65,10 @@ class TlsStoreIT {
 
     @TempDir
     Path received;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("tls-artim"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(named("tls-worker"));
-    private final AssociationRuntime runtime = new AssociationRuntime(named("tls-reader"), scheduler);
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("tls-artim"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("tls-worker"));
+    private final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("tls-reader"), scheduler);
     private final Set<String> storedBy = ConcurrentHashMap.newKeySet();
     private DicomServer server;
     private Process storescp;
@@ -109,7 +109,7 @@ class TlsStoreIT {
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), pki.acceptor());
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(30)),
                 ServiceRegistry.builder().verification().store(writer, StorageSopClasses.standard()).build(),
-                new DimseThreads(runtime, named("tls-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("tls-acceptor"), workers));
         return server.port();
     }
 
@@ -171,8 +171,8 @@ class TlsStoreIT {
             assertThat(c.echo().get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
             for (Path f : files) {
                 Part10 p = Part10.read(f);
-                assertThat(c.store(p.sopClassUid(), p.sopInstanceUid(), p.transferSyntaxUid(), DataWriter.of(p.dataSet()))
-                        .get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+                assertThat(c.store(p.sopClassUid(), p.sopInstanceUid(), p.transferSyntaxUid(),
+                        DataWriter.of(p.dataSet())).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
             }
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == files.size());
@@ -180,12 +180,4 @@ class TlsStoreIT {
                 .isEqualTo(TestFiles.dataSetDigests(files));
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }
