@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArchiveCrashIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = TestInstances.ROOT.resolve("server/target/custodian.jar");
+    private static final Path JAR = Tools.ROOT.resolve("server/target/custodian.jar");
 
     @Test
     void everyAcknowledgedInstanceSurvivesAKillNineIntact(@TempDir Path dir) throws Exception {

@@ -8,6 +8,7 @@ import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.dicom.file.Part10Writer;
 import dev.custodian.interop.support.NamedThreads;
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.pdu.PduLimits;
@@ -34,6 +35,7 @@ import dev.custodian.stgcmt.StorageCommitmentScu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,6 +118,19 @@ final class CommitmentPeer implements AutoCloseable {
     /** A new Secondary Capture reference (no pixel data: Orthanc stores it as any instance). */
     SopReference newReference() {
         return new SopReference(SECONDARY_CAPTURE, uids.newUid());
+    }
+
+    /** {@code count} new references, uploaded to {@code orthanc} in one new study and series of {@code patientId}. */
+    List<SopReference> uploadTo(Orthanc orthanc, String patientId, int count) throws IOException {
+        String study = uids.newUid();
+        String series = uids.newUid();
+        List<SopReference> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SopReference ref = newReference();
+            orthanc.upload(part10(ref, patientId, study, series));
+            refs.add(ref);
+        }
+        return refs;
     }
 
     /** A minimal Part 10 file of {@code ref} in one study and series of patient {@code patientId}. */

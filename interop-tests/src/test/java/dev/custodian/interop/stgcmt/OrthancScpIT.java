@@ -64,15 +64,7 @@ class OrthancScpIT {
     }
 
     private List<SopReference> uploaded(int count) throws Exception {
-        String study = peer.uids.newUid();
-        String series = peer.uids.newUid();
-        List<SopReference> refs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SopReference ref = peer.newReference();
-            orthanc.upload(peer.part10(ref, "STGCMT-SCP", study, series));
-            refs.add(ref);
-        }
-        return refs;
+        return peer.uploadTo(orthanc, "STGCMT-SCP", count);
     }
 
     @Test

@@ -100,15 +100,7 @@ class OrthancScuIT {
     }
 
     private List<SopReference> uploaded(int count) throws Exception {
-        String study = peer.uids.newUid();
-        String series = peer.uids.newUid();
-        List<SopReference> refs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SopReference ref = peer.newReference();
-            orthanc.upload(peer.part10(ref, "STGCMT-SCU", study, series));
-            refs.add(ref);
-        }
-        return refs;
+        return peer.uploadTo(orthanc, "STGCMT-SCU", count);
     }
 
     private static List<String[]> pairs(List<SopReference> refs) {

@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 public final class TestInstances {
     public static final String SECONDARY_CAPTURE = Uid.SecondaryCaptureImageStorage;
-    /** The repository root (the ITs run in interop-tests/). */
-    public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     private TestInstances() {
     }
@@ -85,7 +83,7 @@ public final class TestInstances {
 
     /** {@code count} CT instances of about {@code sizeMb} each in {@code dir}, by bench/scripts/make-instances.py. */
     public static List<Path> ct(Path dir, int count, double sizeMb) throws IOException {
-        Tools.run("/usr/bin/python3", ROOT.resolve("bench/scripts/make-instances.py").toString(), dir.toString(),
+        Tools.run("/usr/bin/python3", Tools.ROOT.resolve("bench/scripts/make-instances.py").toString(), dir.toString(),
                 Integer.toString(count), Double.toString(sizeMb)).requireSuccess("make-instances.py");
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();

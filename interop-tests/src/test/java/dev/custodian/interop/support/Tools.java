@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
  * never a skip, since CI installs every one of them.
  */
 public final class Tools {
+    /** The repository root, where the build's programs and scripts are (the ITs run in interop-tests/). */
+    public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     /** The time limit of {@link #run(String...)} and {@link #run(List)}. */
     public static final Duration LIMIT = Duration.ofSeconds(120);
 
