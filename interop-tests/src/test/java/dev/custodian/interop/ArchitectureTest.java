@@ -1,7 +1,10 @@
 package dev.custodian.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,15 +12,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module layering of DESIGN.md: dicom → dicom-net → stgcmt → server, never backwards. */
+/**
+ * The module layering of DESIGN.md: dicom → dicom-net → stgcmt → server, never backwards; and in
+ * this module, test packages that share code only through {@code dev.custodian.interop.support}.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
+    private static JavaClasses interopTests;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.custodian");
+        interopTests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("dev.custodian.interop");
     }
 
     @Test
@@ -25,6 +35,18 @@ class ArchitectureTest {
         // Guards the rules below against passing on an empty import (module classes come from jars).
         assertThat(classes.contain("dev.custodian.dicom.data.VR")).isTrue();
         assertThat(classes.contain("dev.custodian.server.cli.Main")).isTrue();
+        assertThat(interopTests.contain("dev.custodian.interop.support.Tools")).isTrue();
+        assertThat(interopTests.contain("dev.custodian.interop.dimse.StoreScpIT")).isTrue();
+    }
+
+    @Test
+    void interopTestPackagesShareCodeOnlyThroughSupport() {
+        // Each slice is a test package; a dependency on support is the one allowed between them,
+        // and support (a slice as well) may depend on none of them.
+        slices().matching("dev.custodian.interop.(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("dev.custodian.interop.support.."))
+                .check(interopTests);
     }
 
     @Test

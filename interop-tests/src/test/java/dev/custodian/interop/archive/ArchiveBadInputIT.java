@@ -3,6 +3,11 @@ package dev.custodian.interop.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.dicom.dict.Uid;
+import dev.custodian.interop.support.Http;
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.AAssociateRj;
 import dev.custodian.net.pdu.RejectResult;
 import dev.custodian.net.pdu.RejectSource;
@@ -32,7 +37,7 @@ class ArchiveBadInputIT {
 
     @BeforeAll
     static void makeFiles() throws Exception {
-        files = Tools.instances(data.resolve("in"), 4, 0.4);
+        files = TestInstances.ct(data.resolve("in"), 4, 0.4);
     }
 
     @Test
@@ -43,7 +48,7 @@ class ArchiveBadInputIT {
             byte[] valid = Files.readAllBytes(files.get(0));
             byte[] truncated = Arrays.copyOf(valid, valid.length / 2);
             for (byte[] body : List.of(garbage, truncated)) {
-                var r = Tools.post(server.httpPort(), "/instances", body);
+                var r = Http.post(server.httpPort(), "/instances", body);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
                 assertThat(r.body()).contains("Bad file format");
             }
@@ -73,7 +78,7 @@ class ArchiveBadInputIT {
             c.release();
             assertThat(ArchiveIngestIT.ids(server.httpPort(), "/instances")).hasSize(1);
             assertThat(storedFiles(server.storage)).hasSize(1);
-            assertThat(Tools.filesStartingWith(server.storage, ".tmp-")).isEmpty();
+            assertThat(TestFiles.filesStartingWith(server.storage, ".tmp-")).isEmpty();
         }
     }
 
@@ -141,14 +146,14 @@ class ArchiveBadInputIT {
             assertThat(statuses).containsExactly(0, 0, 0xA700, 0xA700);
             assertThat(ArchiveIngestIT.ids(server.httpPort(), "/instances")).hasSize(2);
             assertThat(storedFiles(server.storage)).hasSize(2);
-            assertThat(Tools.filesStartingWith(server.storage, ".tmp-")).isEmpty();
+            assertThat(TestFiles.filesStartingWith(server.storage, ".tmp-")).isEmpty();
         }
     }
 
     private static void assertNothingStored(ArchiveServer server) throws IOException, InterruptedException {
         assertThat(ArchiveIngestIT.ids(server.httpPort(), "/instances")).isEmpty();
         assertThat(storedFiles(server.storage)).isEmpty();
-        assertThat(Tools.filesStartingWith(server.storage, ".tmp-")).isEmpty();
+        assertThat(TestFiles.filesStartingWith(server.storage, ".tmp-")).isEmpty();
     }
 
     /** Files in the storage area's two-level fan-out (not the index database beside them). */

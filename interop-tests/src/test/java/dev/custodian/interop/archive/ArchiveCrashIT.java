@@ -3,6 +3,12 @@ package dev.custodian.interop.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.interop.support.Http;
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.Ports;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.service.DicomConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +36,14 @@ class ArchiveCrashIT {
 
     @Test
     void everyAcknowledgedInstanceSurvivesAKillNineIntact(@TempDir Path dir) throws Exception {
-        List<Path> files = Tools.instances(dir.resolve("in"), 500, 0.03);
+        List<Path> files = TestInstances.ct(dir.resolve("in"), 500, 0.03);
         Map<String, Part10> sent = new HashMap<>();
         for (Path f : files) {
             Part10 p = Part10.of(Files.readAllBytes(f));
             sent.put(p.sopInstanceUid(), p);
         }
-        int dicomPort = Tools.freePort();
-        int httpPort = Tools.freePort();
+        int dicomPort = Ports.freePort();
+        int httpPort = Ports.freePort();
         Path storage = Files.createDirectories(dir.resolve("storage"));
         Path config = dir.resolve("custodian.json");
         Files.writeString(config, "{ \"DicomAet\": \"CUSTODIAN\", \"DicomPort\": " + dicomPort + ", \"HttpPort\": "
@@ -45,7 +51,7 @@ class ArchiveCrashIT {
         assertThat(JAR).as("the shaded jar (mvn package of server)").exists();
 
         Process server = startServer(dir, config, "run1");
-        Tools.awaitPort(dicomPort);
+        Ports.awaitListening(dicomPort);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> sendAll(files, dicomPort, acknowledged));
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
@@ -58,10 +64,10 @@ class ArchiveCrashIT {
 
         server = startServer(dir, config, "run2");
         try {
-            Tools.awaitPort(httpPort);
+            Ports.awaitListening(httpPort);
             Map<String, byte[]> indexed = new HashMap<>();
             for (String id : ArchiveIngestIT.ids(httpPort, "/instances")) {
-                var r = Tools.getBytes(httpPort, "/instances/" + id + "/file");
+                var r = Http.getBytes(httpPort, "/instances/" + id + "/file");
                 assertThat(r.statusCode()).isEqualTo(200);
                 Part10 got = Part10.of(r.body());
                 assertThat(got.dataSet()).as("indexed instance %s is whole", id)
@@ -69,7 +75,7 @@ class ArchiveCrashIT {
                 indexed.put(got.sopInstanceUid(), r.body());
             }
             assertThat(indexed.keySet()).containsAll(acknowledged);
-            assertThat(Tools.filesStartingWith(storage, ".tmp-")).isEmpty();
+            assertThat(TestFiles.filesStartingWith(storage, ".tmp-")).isEmpty();
             assertThat(ArchiveBadInputIT.storedFiles(storage)).hasSize(indexed.size());
         } finally {
             server.destroy();

@@ -3,6 +3,12 @@ package dev.custodian.interop.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.interop.support.Http;
+import dev.custodian.interop.support.Orthanc;
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,7 +38,7 @@ class ArchiveIngestIT {
 
     @BeforeAll
     static void makeFiles() throws Exception {
-        files = Tools.instances(data.resolve("in"), 200, 0.03);
+        files = TestInstances.ct(data.resolve("in"), 200, 0.03);
         for (Path f : files) {
             Part10 p = Part10.of(Files.readAllBytes(f));
             sent.put(p.sopInstanceUid(), p);
@@ -47,9 +53,9 @@ class ArchiveIngestIT {
             ours = ingestAndCheck(server);
         }
         Set<String> orthancs;
-        try (Orthanc orthanc = new Orthanc(dir, "{}")) {
-            storescu(orthanc.dicomPort, Orthanc.AET, 1);
-            orthancs = ids(orthanc.httpPort, "/instances");
+        try (Orthanc orthanc = Orthanc.start(dir, "{}")) {
+            storescu(orthanc.dicomPort(), Orthanc.AET, 1);
+            orthancs = ids(orthanc.httpPort(), "/instances");
         }
         assertThat(ours).hasSize(200).isEqualTo(orthancs);
     }
@@ -67,7 +73,7 @@ class ArchiveIngestIT {
         Set<String> ids = ids(server.httpPort(), "/instances");
         assertThat(ids).hasSize(200);
         for (String id : ids) {
-            HttpResponse<byte[]> file = Tools.getBytes(server.httpPort(), "/instances/" + id + "/file");
+            HttpResponse<byte[]> file = Http.getBytes(server.httpPort(), "/instances/" + id + "/file");
             assertThat(file.statusCode()).isEqualTo(200);
             Part10 got = Part10.of(file.body());
             Part10 original = sent.get(got.sopInstanceUid());
@@ -77,7 +83,7 @@ class ArchiveIngestIT {
             assertThat(got.meta().transferSyntaxUid()).isEqualTo(original.meta().transferSyntaxUid());
             assertThat(got.meta().sourceApplicationEntityTitle()).isEqualTo("ITSCU");
         }
-        assertThat(Tools.filesStartingWith(server.storage, ".tmp-")).isEmpty();
+        assertThat(TestFiles.filesStartingWith(server.storage, ".tmp-")).isEmpty();
         return ids;
     }
 
@@ -92,13 +98,13 @@ class ArchiveIngestIT {
             }
             commands.add(c);
         }
-        for (Tools.Result r : Tools.runAll(commands)) {
+        for (Tools.Result r : Tools.runAll(Tools.LIMIT, commands)) {
             r.requireSuccess("storescu");
         }
     }
 
     static Set<String> ids(int httpPort, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = Tools.get(httpPort, path);
+        HttpResponse<String> r = Http.get(httpPort, path);
         assertThat(r.statusCode()).isEqualTo(200);
         Set<String> out = new HashSet<>();
         JSON.readTree(r.body()).forEach(n -> out.add(n.asText()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.dicom.data.SpecificCharacterSet;
 import dev.custodian.dicom.data.VR;
+import dev.custodian.interop.support.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ class CharsetIT {
     }
 
     private static DcmdumpOutput rawDump(String file) {
-        return DcmdumpParser.raw().parse(Dcmtk.dcmdump(Corpus.CHARSET_FILES.resolve(file)).requireSuccess()
+        return DcmdumpParser.raw().parse(Dcmdump.run(Corpus.CHARSET_FILES.resolve(file)).requireSuccess()
                 .stdoutLatin1());
     }
 
@@ -144,7 +145,7 @@ class CharsetIT {
         // is a second, independent opinion.
         for (String file : List.of("chrArab.dcm", "chrFren.dcm", "chrGerm.dcm", "chrGreek.dcm", "chrHbrw.dcm",
                 "chrI2.dcm", "chrRuss.dcm", "chrX1.dcm", "chrX2.dcm", "chrKoreanMulti.dcm")) {
-            Dcmtk.Run run = Dcmtk.dcmdump(Corpus.CHARSET_FILES.resolve(file), "+U8").requireSuccess();
+            Tools.Streams run = Dcmdump.run(Corpus.CHARSET_FILES.resolve(file), "+U8").requireSuccess();
             DcmdumpOutput dump = new DcmdumpParser(StandardCharsets.UTF_8).parse(run.stdoutLatin1());
             String dcmtk = dump.dataSet().stream().filter(d -> d.tag() == 0x00100010).findFirst().orElseThrow().value();
             assertThat(dcmtk).as(file).isEqualTo(NAMES.get(file));

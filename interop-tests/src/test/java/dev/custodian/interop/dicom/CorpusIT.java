@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.custodian.dicom.data.DicomFormatException;
+import dev.custodian.interop.support.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ class CorpusIT {
     }
 
     private static void assertSameAsDcmdump(String name) throws Exception {
-        Dcmtk.Run run = Dcmtk.dcmdump(Corpus.resolve(name)).requireSuccess();
+        Tools.Streams run = Dcmdump.run(Corpus.resolve(name)).requireSuccess();
         DcmdumpOutput oracle = DcmdumpParser.raw().parse(run.stdoutLatin1());
         OurCodec.OurFile ours = OurCodec.read(Corpus.resolve(name));
         boolean implicit = oracle.dataSetTransferSyntax().equals("Little Endian Implicit");
@@ -66,7 +67,7 @@ class CorpusIT {
         Path written = Files.createTempFile("corpus-", ".dcm");
         try {
             OurCodec.write(ours, ours.transferSyntaxUid(), written);
-            Dcmtk.Run run = Dcmtk.dcmdump(written);
+            Tools.Streams run = Dcmdump.run(written);
             assertThat(run.exitCode()).as("%s written by us: dcmdump says %s", name, run.stderr()).isZero();
             DcmdumpOutput after = DcmdumpParser.raw().parse(run.stdoutLatin1());
             assertThat(DumpDiff.compareReencoded(oracle.dataSet(), after.dataSet(), implicit))

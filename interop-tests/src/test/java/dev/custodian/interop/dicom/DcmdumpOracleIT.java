@@ -2,6 +2,7 @@ package dev.custodian.interop.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Tools;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class DcmdumpOracleIT {
     }
 
     static DcmdumpOutput dump(Path file) {
-        return DcmdumpParser.raw().parse(Dcmtk.dcmdump(file).requireSuccess().stdoutLatin1());
+        return DcmdumpParser.raw().parse(Dcmdump.run(file).requireSuccess().stdoutLatin1());
     }
 
     static DumpElement find(List<DumpElement> elements, int tag) {
@@ -64,7 +65,7 @@ class DcmdumpOracleIT {
 
     @Test
     void everyRichElementLineBecomesAnElement() throws Exception {
-        String listing = Dcmtk.dcmdump(rich).requireSuccess().stdoutLatin1();
+        String listing = Dcmdump.run(rich).requireSuccess().stdoutLatin1();
         Pattern element = Pattern.compile("^ *\\((?!fffe,e0)[0-9a-f]{4},[0-9a-f]{4}\\) ", Pattern.MULTILINE);
         long lines = element.matcher(listing).results().count();
         assertThat(count(richDump.meta()) + count(richDump.dataSet())).isEqualTo(lines);
@@ -98,7 +99,7 @@ class DcmdumpOracleIT {
     void differencesAreFoundWithTheirPath() throws Exception {
         Path changed = dir.resolve("changed.dcm");
         Files.copy(rich, changed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Dcmtk.run("dcmodify", "-nb", "-m", "(0010,0010)=Other^Name",
+        Tools.runSeparately("dcmodify", "-nb", "-m", "(0010,0010)=Other^Name",
                 "-m", "(0008,1032)[1].(0040,a170)[0].(0008,0100)=999",
                 "-e", "(0010,0040)", "-i", "(0010,2160)=ETHNIC",
                 "-m", "(0029,1005)=0.5\\-1.25e-9", changed).requireSuccess();
@@ -143,7 +144,7 @@ class DcmdumpOracleIT {
         List<String> failures = new ArrayList<>();
         int parsed = 0;
         for (String name : Corpus.allFiles()) {
-            Dcmtk.Run run = Dcmtk.dcmdump(Corpus.resolve(name));
+            Tools.Streams run = Dcmdump.run(Corpus.resolve(name));
             if (run.exitCode() != 0) {
                 continue;
             }
@@ -174,7 +175,7 @@ class DcmdumpOracleIT {
             if (name.contains("/TINY_ALPHA/PT")) {
                 continue; // 50 near-identical tiny files: no new cases, only time
             }
-            Dcmtk.Run run = Dcmtk.dcmdump(Corpus.resolve(name));
+            Tools.Streams run = Dcmdump.run(Corpus.resolve(name));
             if (run.exitCode() != 0 || !run.diagnostics().isEmpty()) {
                 continue;
             }
@@ -184,7 +185,7 @@ class DcmdumpOracleIT {
             }
             for (String option : List.of("+ti")) {
                 Path out = dir.resolve("corpus-conv" + option.substring(1) + ".dcm");
-                if (Dcmtk.run("dcmconv", "-q", option, Corpus.resolve(name), out).exitCode() != 0) {
+                if (Tools.runSeparately("dcmconv", "-q", option, Corpus.resolve(name), out).exitCode() != 0) {
                     continue;
                 }
                 List<String> diff = DumpDiff.compareReencoded(original.dataSet(), dump(out).dataSet(),

@@ -1,5 +1,6 @@
 package dev.custodian.interop.dicom;
 
+import dev.custodian.interop.support.Tools;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ final class DicomFixtures {
         // The dump declares ISO_IR 100; dump2dcm copies bytes, so write it in Latin-1.
         Files.write(dumpFile, dump.getBytes(StandardCharsets.ISO_8859_1));
         Path out = dir.resolve("rich-dataset.dcm");
-        Dcmtk.run("dump2dcm", "+te", dumpFile, out).requireSuccess();
+        Tools.runSeparately("dump2dcm", "+te", dumpFile, out).requireSuccess();
         return out;
     }
 
@@ -88,7 +89,7 @@ final class DicomFixtures {
             throw new IOException("no JPEG writer in this JRE");
         }
         Path out = dir.resolve("jpeg-baseline.dcm");
-        Dcmtk.run("img2dcm", "-i", "JPEG", "-k", "PatientName=Jpeg^Test", "-k", "PatientID=JPEG-1",
+        Tools.runSeparately("img2dcm", "-i", "JPEG", "-k", "PatientName=Jpeg^Test", "-k", "PatientID=JPEG-1",
                 jpeg, out).requireSuccess();
         return out;
     }
@@ -96,7 +97,7 @@ final class DicomFixtures {
     /** {@code source} rewritten by dcmconv in {@code syntax}. */
     static Path convert(Path source, Syntax syntax, Path dir) {
         Path out = dir.resolve(strip(source.getFileName().toString()) + "-" + syntax.name().toLowerCase() + ".dcm");
-        Dcmtk.run("dcmconv", syntax.dcmconvOption, source, out).requireSuccess();
+        Tools.runSeparately("dcmconv", syntax.dcmconvOption, source, out).requireSuccess();
         return out;
     }
 

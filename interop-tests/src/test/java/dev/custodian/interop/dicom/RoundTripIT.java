@@ -3,6 +3,7 @@ package dev.custodian.interop.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.interop.dicom.DicomFixtures.Syntax;
+import dev.custodian.interop.support.Tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class RoundTripIT {
     }
 
     private static DcmdumpOutput dump(Path file) {
-        return DcmdumpParser.raw().parse(Dcmtk.dcmdump(file).requireSuccess().stdoutLatin1());
+        return DcmdumpParser.raw().parse(Dcmdump.run(file).requireSuccess().stdoutLatin1());
     }
 
     private static DumpElement meta(DcmdumpOutput dump, int tag) {
@@ -96,7 +97,7 @@ class RoundTripIT {
         Path written = dir.resolve("ours-written-" + syntax.name().toLowerCase() + ".dcm");
         OurCodec.write(ours, syntax.uid, written);
 
-        Dcmtk.Run run = Dcmtk.dcmdump(written);
+        Tools.Streams run = Dcmdump.run(written);
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.diagnostics()).as("dcmdump warnings/errors on our %s file", syntax).isEmpty();
         assertThat(run.stderr()).isBlank();
@@ -114,7 +115,7 @@ class RoundTripIT {
         OurCodec.OurFile ours = OurCodec.read(rich); // has private SQ (0009,1003)
         Path written = dir.resolve("ours-private-sq-implicit.dcm");
         OurCodec.write(ours, Syntax.IMPLICIT_LE.uid, written);
-        Dcmtk.Run run = Dcmtk.dcmdump(written);
+        Tools.Streams run = Dcmdump.run(written);
         assertThat(run.exitCode()).isZero();
         assertThat(run.diagnostics()).isEmpty();
         assertThat(run.stderr()).isBlank();

@@ -54,7 +54,7 @@ class StreamingReaderIT {
     void headerOnlyReadStopsWhereDcmdumpStops(String name) throws Exception {
         Path file = Corpus.resolve(name);
         DcmdumpOutput oracle = DcmdumpParser.raw().parse(
-                Dcmtk.dcmdump(file, "+sb", "7fe0,0010").requireSuccess().stdoutLatin1());
+                Dcmdump.run(file, "+sb", "7fe0,0010").requireSuccess().stdoutLatin1());
         DicomFile ours = read(file, DicomReaderOptions.DEFAULT.withStopBefore(DicomReaderOptions.atOrAfter(Tag.PixelData)));
         boolean implicit = oracle.dataSetTransferSyntax().equals("Little Endian Implicit");
         assertThat(ours.dataSet().contains(Tag.PixelData)).isFalse();
@@ -103,7 +103,7 @@ class StreamingReaderIT {
     }
 
     private static DumpElement pixelData(Path file) {
-        return DcmdumpParser.raw().parse(Dcmtk.dcmdump(file).requireSuccess().stdoutLatin1()).dataSet().stream()
+        return DcmdumpParser.raw().parse(Dcmdump.run(file).requireSuccess().stdoutLatin1()).dataSet().stream()
                 .filter(e -> e.tag() == Tag.PixelData).findFirst().orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package dev.custodian.interop.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.interop.dicom.DicomFixtures.Syntax;
+import dev.custodian.interop.support.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class WriterSyntaxesIT {
     @MethodSource("nativeCorpusFiles")
     void writtenInEveryUncompressedSyntaxDcmdumpAgrees(String name) throws Exception {
         OurCodec.OurFile ours = OurCodec.read(Corpus.resolve(name));
-        DcmdumpOutput original = DcmdumpParser.raw().parse(Dcmtk.dcmdump(Corpus.resolve(name)).requireSuccess()
+        DcmdumpOutput original = DcmdumpParser.raw().parse(Dcmdump.run(Corpus.resolve(name)).requireSuccess()
                 .stdoutLatin1());
         boolean sourceImplicit = original.dataSetTransferSyntax().equals("Little Endian Implicit");
         List<String> problems = new ArrayList<>();
@@ -48,7 +49,7 @@ class WriterSyntaxesIT {
             Path written = Files.createTempFile("writer-", ".dcm");
             try {
                 OurCodec.write(ours, syntax.uid, written);
-                Dcmtk.Run run = Dcmtk.dcmdump(written);
+                Tools.Streams run = Dcmdump.run(written);
                 if (run.exitCode() != 0 || !run.diagnostics().isEmpty()) {
                     problems.add(syntax + ": dcmdump " + run.exitCode() + " " + run.diagnostics());
                     continue;

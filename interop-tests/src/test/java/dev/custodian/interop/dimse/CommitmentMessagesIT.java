@@ -3,6 +3,7 @@ package dev.custodian.interop.dimse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.NActionRsp;
 import dev.custodian.net.dimse.NEventReportRsp;
@@ -54,7 +55,7 @@ class CommitmentMessagesIT {
     private DicomServer server(String aet, ServiceRegistry registry) throws Exception {
         AcceptorConfig ac = new AcceptorConfig("127.0.0.1", 0, 4, DimseFixture.settings(16_384), null);
         return DicomServer.start(DicomServerConfig.of(aet, ac, DimseFixture.DIMSE_TIMEOUT), registry,
-                new DimseThreads(fixture.runtime, DimseFixture.named("cmt-acceptor"), fixture.workers));
+                new DimseThreads(fixture.runtime, new NamedThreads("cmt-acceptor"), fixture.workers));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.custodian.interop.dimse;
 
+import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
@@ -28,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,9 +39,10 @@ final class DimseFixture implements AutoCloseable {
     static final String AE = "CUSTODIAN";
     static final Duration DIMSE_TIMEOUT = Duration.ofSeconds(30);
 
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("dimse-it-artim"));
-    final ExecutorService workers = Executors.newCachedThreadPool(named("dimse-it-worker"));
-    final AssociationRuntime runtime = new AssociationRuntime(named("dimse-it-reader"), scheduler);
+    final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("dimse-it-artim"));
+    final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("dimse-it-worker"));
+    final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("dimse-it-reader"), scheduler);
     final Path received;
     /** The distinct sessions (associations) C-STORE requests came on. */
     final Set<Object> storeSessions = ConcurrentHashMap.newKeySet();
@@ -64,7 +65,7 @@ final class DimseFixture implements AutoCloseable {
         ServiceRegistry registry = ServiceRegistry.builder().verification()
                 .store(writer(), StorageSopClasses.standard()).build();
         server = DicomServer.start(config, registry,
-                new DimseThreads(runtime, named("dimse-it-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("dimse-it-acceptor"), workers));
         return this;
     }
 
@@ -105,14 +106,6 @@ final class DimseFixture implements AutoCloseable {
         };
     }
 
-    static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     @Override
     public void close() {

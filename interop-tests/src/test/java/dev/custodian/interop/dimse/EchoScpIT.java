@@ -2,6 +2,7 @@ package dev.custodian.interop.dimse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class EchoScpIT {
 
     @Test
     void echoscuGetsSuccess() {
-        Dcmtk.Result r = Dcmtk.run(Duration.ofSeconds(30), "echoscu", "-v", "-aet", "ECHOSCU", "-aec", DimseFixture.AE,
+        Tools.Result r = Tools.run(Duration.ofSeconds(30), "echoscu", "-v", "-aet", "ECHOSCU", "-aec", DimseFixture.AE,
                 "127.0.0.1", String.valueOf(fixture.port()));
         r.requireSuccess("echoscu");
         assertThat(r.output()).contains("Received Echo Response (Success)");
@@ -35,7 +36,7 @@ class EchoScpIT {
 
     @Test
     void echoscuWithWrongCalledAeIsRejected() {
-        Dcmtk.Result r = Dcmtk.run(Duration.ofSeconds(30), "echoscu", "-v", "-aet", "ECHOSCU", "-aec", "SOMEONE_ELSE",
+        Tools.Result r = Tools.run(Duration.ofSeconds(30), "echoscu", "-v", "-aet", "ECHOSCU", "-aec", "SOMEONE_ELSE",
                 "127.0.0.1", String.valueOf(fixture.port()));
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.output()).containsIgnoringCase("Association Rejected").contains("Called AE Title Not Recognized");
@@ -43,7 +44,7 @@ class EchoScpIT {
 
     @Test
     void severalEchoesOnOneAssociation() {
-        Dcmtk.Result r = Dcmtk.run(Duration.ofSeconds(30), "echoscu", "-v", "--repeat", "5", "-aec", DimseFixture.AE,
+        Tools.Result r = Tools.run(Duration.ofSeconds(30), "echoscu", "-v", "--repeat", "5", "-aec", DimseFixture.AE,
                 "127.0.0.1", String.valueOf(fixture.port()));
         r.requireSuccess("echoscu --repeat 5");
         assertThat(r.output().split("Received Echo Response \\(Success\\)", -1)).hasSize(6);

@@ -2,6 +2,10 @@ package dev.custodian.interop.dimse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +46,8 @@ class StoreScpIT {
 
     @BeforeAll
     static void makeData() throws IOException {
-        large = TestFiles.generate(data.resolve("large"), "large", 3, 256, 20261127L);
-        small = TestFiles.generate(data.resolve("small"), "small", 100, 24, 7L);
+        large = TestInstances.secondaryCapture(data.resolve("large"), "large", 3, 256, 20261127L);
+        small = TestInstances.secondaryCapture(data.resolve("small"), "small", 100, 24, 7L);
     }
 
     @AfterEach
@@ -69,17 +73,17 @@ class StoreScpIT {
     void dataSetsArriveByteForByte(String dcmconv, String storescu, String syntax, int pdu) throws Exception {
         // Our SCP accepts only the syntax under test, so storescu sends the converted files as they are.
         fixture = new DimseFixture(received).start(1 << 20, List.of(syntax));
-        List<Path> files = TestFiles.convert(large, data.resolve(syntax + "-" + pdu), dcmconv);
+        List<Path> files = TestInstances.convert(large, data.resolve(syntax + "-" + pdu), dcmconv);
         List<String> command = new ArrayList<>(List.of("storescu", "-R", storescu, "--max-pdu", String.valueOf(pdu),
                 "-aet", "STORESCU", "-aec", DimseFixture.AE, "127.0.0.1", String.valueOf(fixture.port())));
         files.forEach(f -> command.add(f.toString()));
-        Dcmtk.run(LIMIT, command.toArray(String[]::new)).requireSuccess("storescu");
+        Tools.run(LIMIT, command.toArray(String[]::new)).requireSuccess("storescu");
 
         assertThat(fixture.stored).hasValue(files.size());
         List<Path> got = TestFiles.filesIn(received);
         assertThat(got).hasSize(files.size());
         for (Path f : got) {
-            assertThat(TestFiles.transferSyntax(f)).isEqualTo(syntax);
+            assertThat(Part10.read(f).transferSyntaxUid()).isEqualTo(syntax);
         }
         boolean deflated = syntax.equals(DEFLATED);
         assertThat(TestFiles.dataSetDigests(got, deflated)).isEqualTo(TestFiles.dataSetDigests(files, deflated));
@@ -91,7 +95,7 @@ class StoreScpIT {
         List<String> command = new ArrayList<>(List.of("storescu", "-aet", "STORESCU", "-aec", DimseFixture.AE,
                 "127.0.0.1", String.valueOf(fixture.port())));
         small.forEach(f -> command.add(f.toString()));
-        Dcmtk.run(LIMIT, command.toArray(String[]::new)).requireSuccess("storescu");
+        Tools.run(LIMIT, command.toArray(String[]::new)).requireSuccess("storescu");
 
         assertThat(fixture.storeSessions).as("associations").hasSize(1);
         assertThat(fixture.stored).hasValue(100);
@@ -109,7 +113,7 @@ class StoreScpIT {
             c.add(large.get(i % large.size()).toString());
             commands.add(c);
         }
-        for (Dcmtk.Result r : Dcmtk.runAll(LIMIT, commands)) {
+        for (Tools.Result r : Tools.runAll(LIMIT, commands)) {
             r.requireSuccess("storescu");
         }
         assertThat(fixture.storeSessions).as("associations").hasSize(4);
@@ -124,12 +128,12 @@ class StoreScpIT {
     @Test
     void serviceFailureIsTheResponseStatus() throws Exception {
         fixture = new DimseFixture(received).start(16_384, null);
-        String refusedUid = TestFiles.meta(large.get(1)).mediaStorageSopInstanceUid();
+        String refusedUid = Part10.read(large.get(1)).sopInstanceUid();
         fixture.refused.add(refusedUid);
         List<String> command = new ArrayList<>(List.of("storescu", "-v", "--no-halt", "-aec", DimseFixture.AE,
                 "127.0.0.1", String.valueOf(fixture.port())));
         large.forEach(f -> command.add(f.toString()));
-        Dcmtk.Result r = Dcmtk.run(LIMIT, command.toArray(String[]::new));
+        Tools.Result r = Tools.run(LIMIT, command.toArray(String[]::new));
         assertThat(r.output()).contains("Received Store Response (Refused: OutOfResources)");
         assertThat(fixture.stored).as("the others were stored on the same association").hasValue(2);
         assertThat(fixture.storeSessions).hasSize(1);
@@ -138,7 +142,7 @@ class StoreScpIT {
     @Test
     void wrongCalledAeIsRejected() throws Exception {
         fixture = new DimseFixture(received).start(16_384, null);
-        Dcmtk.Result r = Dcmtk.run(LIMIT, "storescu", "-aec", "NOT_US", "127.0.0.1", String.valueOf(fixture.port()),
+        Tools.Result r = Tools.run(LIMIT, "storescu", "-aec", "NOT_US", "127.0.0.1", String.valueOf(fixture.port()),
                 small.get(0).toString());
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.output()).containsIgnoringCase("Association Rejected");

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.Ports;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
@@ -11,8 +16,6 @@ import dev.custodian.net.service.StorageProposals;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationRejectedException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +47,8 @@ class StoreScuIT {
 
     @BeforeAll
     static void makeData() throws IOException {
-        large = TestFiles.generate(data.resolve("large"), "large", 3, 256, 99L);
-        small = TestFiles.generate(data.resolve("small"), "small", 20, 24, 98L);
+        large = TestInstances.secondaryCapture(data.resolve("large"), "large", 3, 256, 99L);
+        small = TestInstances.secondaryCapture(data.resolve("small"), "small", 20, 24, 98L);
     }
 
     @AfterEach
@@ -62,7 +65,7 @@ class StoreScuIT {
     }
 
     private int startStorescp(int pdu, String acceptOption) throws IOException {
-        int port = Dcmtk.freePort();
+        int port = Ports.freePort();
         storescpLog = Files.createTempFile("storescp-", ".log");
         List<String> cmd = new ArrayList<>(List.of("storescp", "-v", "+B", "-od", received.toString(),
                 "-aet", "STORESCP", "--max-pdu", String.valueOf(pdu)));
@@ -70,21 +73,9 @@ class StoreScuIT {
             cmd.add(acceptOption);
         }
         cmd.add(String.valueOf(port));
-        storescp = Dcmtk.start(storescpLog, cmd);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> listening(port));
+        storescp = Tools.start(storescpLog, cmd);
+        Ports.awaitListening(port, storescp, storescpLog);
         return port;
-    }
-
-    private boolean listening(int port) throws IOException {
-        if (!storescp.isAlive()) {
-            throw new AssertionError("storescp exited: " + Files.readString(storescpLog));
-        }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Verification plus the storage contexts {@link StorageProposals} derives from the files. */
@@ -106,7 +97,7 @@ class StoreScuIT {
         "+tb, +xa, 1.2.840.10008.1.2.2, 131072"})
     void storescpReceivesOurDataSetsByteForByte(String dcmconv, String accept, String syntax, int pdu)
             throws Exception {
-        List<Path> files = TestFiles.convert(large, data.resolve(syntax + "-" + pdu), dcmconv);
+        List<Path> files = TestInstances.convert(large, data.resolve(syntax + "-" + pdu), dcmconv);
         int port = startStorescp(pdu, accept);
         fixture = new DimseFixture(received);
         DicomClient client = fixture.client("OURSCU", 1 << 20);
@@ -127,19 +118,19 @@ class StoreScuIT {
         fixture = new DimseFixture(received);
         DicomClient client = fixture.client("OURSCU", 16_384);
         AssociationProposal p = client.propose("STORESCP")
-                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")
-                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2").build();
+                .context(TestInstances.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")
+                .context(TestInstances.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2").build();
         try (DicomConnection c = client.connect("127.0.0.1", port, p)) {
-            assertThat(c.find(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")).isNull();
+            assertThat(c.find(TestInstances.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1")).isNull();
             for (Path f : large) {
                 assertThat(store(c, f).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
             }
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == large.size());
         for (Path f : TestFiles.filesIn(received)) {
-            assertThat(TestFiles.transferSyntax(f)).isEqualTo("1.2.840.10008.1.2");
+            assertThat(Part10.read(f).transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2");
         }
-        List<Path> implicit = TestFiles.convert(large, data.resolve("implicit-reference"), "+ti");
+        List<Path> implicit = TestInstances.convert(large, data.resolve("implicit-reference"), "+ti");
         assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received))).isEqualTo(TestFiles.dataSetDigests(implicit));
     }
 
@@ -163,7 +154,7 @@ class StoreScuIT {
         fixture = new DimseFixture(received).start(1 << 20, null);
         DicomClient client = fixture.client("OURSCU", 1 << 20);
         AssociationProposal p = client.propose(DimseFixture.AE)
-                .context(TestFiles.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1").build();
+                .context(TestInstances.SECONDARY_CAPTURE, "1.2.840.10008.1.2.1").build();
         try (DicomConnection c = client.connect("127.0.0.1", fixture.port(), p)) {
             assertThat(c.session().channel().maxOperationsInvoked()).isEqualTo(1);
             for (Path f : large) {

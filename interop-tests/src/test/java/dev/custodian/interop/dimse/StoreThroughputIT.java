@@ -7,6 +7,9 @@ import dev.custodian.dicom.codec.TransferSyntax;
 import dev.custodian.dicom.data.DataSet;
 import dev.custodian.dicom.data.VR;
 import dev.custodian.dicom.dict.Tag;
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
@@ -45,7 +48,7 @@ class StoreThroughputIT {
         byte[] pixels = new byte[2 << 20];
         new Random(5).nextBytes(pixels);
         byte[] dataSet = DicomWriter.toBytes(new DataSet()
-                .setString(Tag.SOPClassUID, VR.UI, TestFiles.SECONDARY_CAPTURE)
+                .setString(Tag.SOPClassUID, VR.UI, TestInstances.SECONDARY_CAPTURE)
                 .setString(Tag.PatientName, VR.PN, "Throughput")
                 .setInt(Tag.Rows, VR.US, 1024).setInt(Tag.Columns, VR.US, 1024)
                 .setInt(Tag.BitsAllocated, VR.US, 16)
@@ -55,9 +58,9 @@ class StoreThroughputIT {
         long start = System.nanoTime();
         List<CompletableFuture<CStoreRsp>> answers = new ArrayList<>();
         try (DicomConnection c = client.connect("127.0.0.1", fixture.port(),
-                client.propose(DimseFixture.AE).context(TestFiles.SECONDARY_CAPTURE, EXPLICIT_LE).build())) {
+                client.propose(DimseFixture.AE).context(TestInstances.SECONDARY_CAPTURE, EXPLICIT_LE).build())) {
             for (int i = 1; i <= INSTANCES; i++) {
-                answers.add(c.store(TestFiles.SECONDARY_CAPTURE, "1.2.826.0.1.3680043.10.1137.7." + i, EXPLICIT_LE,
+                answers.add(c.store(TestInstances.SECONDARY_CAPTURE, "1.2.826.0.1.3680043.10.1137.7." + i, EXPLICIT_LE,
                         DataWriter.of(dataSet)));
             }
             for (CompletableFuture<CStoreRsp> a : answers) {
@@ -72,7 +75,7 @@ class StoreThroughputIT {
         assertThat(files).hasSize(INSTANCES);
         String expected = TestFiles.sha256(dataSet);
         for (Path f : files) {
-            assertThat(TestFiles.sha256(TestFiles.dataSet(f))).isEqualTo(expected);
+            assertThat(TestFiles.sha256(Part10.read(f).dataSet())).isEqualTo(expected);
         }
     }
 }

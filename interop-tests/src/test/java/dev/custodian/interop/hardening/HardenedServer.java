@@ -3,6 +3,9 @@ package dev.custodian.interop.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.LogCapture;
+import dev.custodian.interop.support.NamedThreads;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomServer;
 import dev.custodian.net.service.DicomServerConfig;
@@ -13,21 +16,17 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,10 +39,11 @@ final class HardenedServer implements AutoCloseable {
     static final String AE = "HARDENED";
     static final int MAX_PDU = 16_384;
 
-    private final List<Thread> readerThreads = new CopyOnWriteArrayList<>();
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("hard-artim", null));
+    private final NamedThreads readers = new NamedThreads("hard-reader");
+    final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("hard-artim"));
     final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            named("hard-worker", null));
+            new NamedThreads("hard-worker"));
     final QuarantineStore store;
     final LogCapture log = new LogCapture();
     private final DicomServer server;
@@ -58,8 +58,8 @@ final class HardenedServer implements AutoCloseable {
         ServiceRegistry registry = ServiceRegistry.builder().verification()
                 .store(store, StorageSopClasses.standard()).build();
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(10)), registry,
-                new DimseThreads(new AssociationRuntime(named("hard-reader", readerThreads), scheduler),
-                        named("hard-acceptor", null), workers));
+                new DimseThreads(new AssociationRuntime(readers, scheduler),
+                        new NamedThreads("hard-acceptor"), workers));
         socketsAtStart = openSockets();
     }
 
@@ -74,7 +74,7 @@ final class HardenedServer implements AutoCloseable {
     void awaitQuiet() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(server.sessions()).as("open DIMSE sessions").isEmpty();
-            assertThat(readerThreads.stream().filter(Thread::isAlive)).as("live reader threads").isEmpty();
+            assertThat(readers.alive()).as("live reader threads").isZero();
             assertThat(workers.getActiveCount()).as("busy workers").isZero();
             assertThat(openSockets()).as("network sockets open in this JVM").isLessThanOrEqualTo(socketsAtStart);
         });
@@ -98,16 +98,9 @@ final class HardenedServer implements AutoCloseable {
 
     /** DCMTK echoscu (TCP_NODELAY=1) against the server must succeed; fails, not skips, without DCMTK. */
     void assertEchoscuWorks() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("echoscu", "-aet", "ECHOSCU", "-aec", AE, "127.0.0.1",
-                String.valueOf(port())).redirectErrorStream(true);
-        pb.environment().put("TCP_NODELAY", "1");
-        Process p = pb.start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("echoscu did not finish within 30 s");
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("echoscu after the hostile peer:\n" + out).isZero();
+        Tools.Result r = Tools.run(Duration.ofSeconds(30), "echoscu", "-aet", "ECHOSCU", "-aec", AE, "127.0.0.1",
+                String.valueOf(port()));
+        assertThat(r.exitCode()).as("echoscu after the hostile peer:\n" + r.output()).isZero();
     }
 
     /**
@@ -138,18 +131,6 @@ final class HardenedServer implements AutoCloseable {
                 .filter(f -> f.length >= 7).map(f -> f[6]).collect(Collectors.toSet());
     }
 
-    private static ThreadFactory named(String prefix, List<Thread> track) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            if (track != null) {
-                track.removeIf(x -> x.getState() == Thread.State.TERMINATED);
-                track.add(t);
-            }
-            return t;
-        };
-    }
 
     @Override
     public void close() {

@@ -1,11 +1,11 @@
 package dev.custodian.interop.hardening;
 
-import static dev.custodian.interop.hardening.HostilePeer.ECHO_CONTEXT;
-import static dev.custodian.interop.hardening.HostilePeer.STORE_CONTEXT;
-import static dev.custodian.interop.hardening.HostilePeer.pdata;
-import static dev.custodian.interop.hardening.HostilePeer.providerAbort;
+import static dev.custodian.interop.support.RawPeer.pdata;
+import static dev.custodian.interop.support.RawPeer.providerAbort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.dicom.dict.Uid;
+import dev.custodian.interop.support.RawPeer;
 import dev.custodian.net.dimse.CEchoRq;
 import dev.custodian.net.dimse.CommandCodec;
 import dev.custodian.net.dimse.CommandField;
@@ -18,6 +18,7 @@ import dev.custodian.net.pdu.AReleaseRp;
 import dev.custodian.net.pdu.AReleaseRq;
 import dev.custodian.net.pdu.Pdu;
 import dev.custodian.net.pdu.PresentationContextAc;
+import dev.custodian.net.pdu.PresentationContextRq;
 import dev.custodian.net.pdu.RejectResult;
 import dev.custodian.net.pdu.RejectSource;
 import dev.custodian.net.pdu.UserInformation;
@@ -45,6 +46,12 @@ class HostileDimseIT {
     private static final int UNEXPECTED_PDU_PARAMETER = 5;
     private static final int INVALID_PDU_PARAMETER_VALUE = 6;
     private static final String INSTANCE = "1.2.826.0.1.3680043.10.1137.77.1";
+    private static final int STORE_CONTEXT = 1;
+    private static final int ECHO_CONTEXT = 3;
+    /** What the raw peer proposes: CT Image Storage and Verification, both in Implicit VR Little Endian. */
+    private static final List<PresentationContextRq> PROPOSED = List.of(
+            RawPeer.implicitLittleEndian(STORE_CONTEXT, Uid.CTImageStorage),
+            RawPeer.implicitLittleEndian(ECHO_CONTEXT, Uid.Verification));
 
     @TempDir
     Path root;
@@ -61,7 +68,7 @@ class HostileDimseIT {
     }
 
     private static byte[] storeCommand(String instance) {
-        return CommandCodec.encode(new CStoreRq(1, HostilePeer.CT_IMAGE_STORAGE, instance));
+        return CommandCodec.encode(new CStoreRq(1, Uid.CTImageStorage, instance));
     }
 
     private static byte[] bytes(int n, long seed) {
@@ -71,9 +78,9 @@ class HostileDimseIT {
     }
 
     /** Opens an association and starts a C-STORE whose data set stops after two fragments. */
-    private static HostilePeer midDataSet(int port) throws IOException {
-        HostilePeer peer = new HostilePeer(port);
-        peer.associate(HardenedServer.AE);
+    private static RawPeer midDataSet(int port) throws IOException {
+        RawPeer peer = new RawPeer(port);
+        peer.associate(HardenedServer.AE, PROPOSED);
         peer.send(pdata(STORE_CONTEXT, true, true, storeCommand(INSTANCE)));
         peer.send(pdata(STORE_CONTEXT, false, false, bytes(8_000, 1)));
         peer.send(pdata(STORE_CONTEXT, false, false, bytes(8_000, 2)));
@@ -119,7 +126,7 @@ class HostileDimseIT {
     @ParameterizedTest(name = "PDV item length {0} in a 10-byte P-DATA-TF")
     @ValueSource(ints = {0, 1, 3, 7, 100, -1})
     void wrongPdvItemLengthMidDataSetIsAborted(int pdvLength) throws Exception {
-        try (HostilePeer peer = midDataSet(server.port())) {
+        try (RawPeer peer = midDataSet(server.port())) {
             ByteBuffer pdu = ByteBuffer.allocate(16);
             pdu.put((byte) 4).put((byte) 0).putInt(10); // P-DATA-TF, 10 bytes: one PDV item of 6
             pdu.putInt(pdvLength).put((byte) STORE_CONTEXT).put((byte) 0).put(new byte[] {1, 2, 3, 4});
@@ -132,8 +139,8 @@ class HostileDimseIT {
 
     @Test
     void pDataLongerThanOurMaximumIsRefusedAfterItsHeader() throws Exception {
-        try (HostilePeer peer = new HostilePeer(server.port())) {
-            AAssociateAc ac = peer.associate(HardenedServer.AE);
+        try (RawPeer peer = new RawPeer(server.port())) {
+            AAssociateAc ac = peer.associate(HardenedServer.AE, PROPOSED);
             assertThat(ac.userInformation().maximumLength()).isEqualTo(HardenedServer.MAX_PDU);
             // Only the header: the A-ABORT must come without the body (nothing read or allocated for it).
             peer.send(ByteBuffer.allocate(6).put((byte) 4).put((byte) 0).putInt(HardenedServer.MAX_PDU + 1).array());
@@ -146,8 +153,8 @@ class HostileDimseIT {
     @Test
     void pDataOfExactlyOurMaximumIsAccepted() throws Exception {
         byte[] data = bytes(HardenedServer.MAX_PDU - 6, 3); // PDU variable field = 4 (PDV length) + 2 + data
-        try (HostilePeer peer = new HostilePeer(server.port())) {
-            peer.associate(HardenedServer.AE);
+        try (RawPeer peer = new RawPeer(server.port())) {
+            peer.associate(HardenedServer.AE, PROPOSED);
             peer.send(pdata(STORE_CONTEXT, true, true, storeCommand(INSTANCE)));
             byte[] pdu = pdata(STORE_CONTEXT, false, true, data);
             assertThat(ByteBuffer.wrap(pdu).getInt(2)).isEqualTo(HardenedServer.MAX_PDU);
@@ -166,8 +173,8 @@ class HostileDimseIT {
 
     @Test
     void cStoreWithoutAffectedSopInstanceUidIsAnsweredWithAFailure() throws Exception {
-        try (HostilePeer peer = new HostilePeer(server.port())) {
-            peer.associate(HardenedServer.AE);
+        try (RawPeer peer = new RawPeer(server.port())) {
+            peer.associate(HardenedServer.AE, PROPOSED);
             peer.send(pdata(STORE_CONTEXT, true, true, CommandBytes.without(storeCommand(INSTANCE), 0x1000)));
             peer.send(pdata(STORE_CONTEXT, false, false, bytes(10_000, 4)));
             peer.send(pdata(STORE_CONTEXT, false, true, bytes(10, 5)));
@@ -178,7 +185,7 @@ class HostileDimseIT {
             assertThat(rsp.status().code() & 0xF000).isEqualTo(0xC000);
             assertThat(rsp.status().offendingElements()).containsExactly(0x00001000);
             // The association is still usable.
-            peer.send(pdata(ECHO_CONTEXT, true, true, CommandCodec.encode(new CEchoRq(2, HostilePeer.VERIFICATION))));
+            peer.send(pdata(ECHO_CONTEXT, true, true, CommandCodec.encode(new CEchoRq(2, Uid.Verification))));
             DimseResponse echo = (DimseResponse) peer.readCommand();
             assertThat(echo.commandField()).isEqualTo(CommandField.C_ECHO_RSP);
             assertThat(echo.status().isSuccess()).isTrue();
@@ -193,8 +200,8 @@ class HostileDimseIT {
     @ParameterizedTest(name = "command PDV on context {0} inside a data set on context 1")
     @ValueSource(ints = {STORE_CONTEXT, ECHO_CONTEXT})
     void newCommandInTheMiddleOfADataSetIsAborted(int context) throws Exception {
-        try (HostilePeer peer = midDataSet(server.port())) {
-            peer.send(pdata(context, true, true, CommandCodec.encode(new CEchoRq(2, HostilePeer.VERIFICATION))));
+        try (RawPeer peer = midDataSet(server.port())) {
+            peer.send(pdata(context, true, true, CommandCodec.encode(new CEchoRq(2, Uid.Verification))));
             assertThat(peer.readUntilClosed()).isEqualTo(providerAbort(UNEXPECTED_PDU_PARAMETER));
         }
         assertStoreFailedAndNothingKept();
@@ -204,7 +211,7 @@ class HostileDimseIT {
     private static Pdu associateAnswer(String kind) {
         return kind.equals("AC")
                 ? new AAssociateAc(1, "HOSTILE", HardenedServer.AE, "1.2.840.10008.3.1.1.1",
-                        List.of(PresentationContextAc.accepted(1, HostilePeer.IMPLICIT_LE)),
+                        List.of(PresentationContextAc.accepted(1, Uid.ImplicitVRLittleEndian)),
                         UserInformation.of(16_384, "1.2.3.4", null, List.of()))
                 : new AAssociateRj(RejectResult.REJECTED_PERMANENT, RejectSource.SERVICE_USER,
                         AAssociateRj.USER_NO_REASON_GIVEN);
@@ -213,7 +220,7 @@ class HostileDimseIT {
     @ParameterizedTest(name = "A-ASSOCIATE-{0} instead of an A-ASSOCIATE-RQ")
     @ValueSource(strings = {"AC", "RJ"})
     void associateAnswerSentToTheAcceptorIsAborted(String kind) throws Exception {
-        try (HostilePeer peer = new HostilePeer(server.port())) {
+        try (RawPeer peer = new RawPeer(server.port())) {
             peer.send(associateAnswer(kind));
             assertThat(peer.readUntilClosed()).isEqualTo(providerAbort(UNEXPECTED_PDU));
         }
@@ -223,8 +230,8 @@ class HostileDimseIT {
     @ParameterizedTest(name = "A-ASSOCIATE-{0} on an established association")
     @ValueSource(strings = {"AC", "RJ"})
     void associateAnswerOnAnEstablishedAssociationIsAborted(String kind) throws Exception {
-        try (HostilePeer peer = new HostilePeer(server.port())) {
-            peer.associate(HardenedServer.AE);
+        try (RawPeer peer = new RawPeer(server.port())) {
+            peer.associate(HardenedServer.AE, PROPOSED);
             peer.send(associateAnswer(kind));
             assertThat(peer.readUntilClosed()).isEqualTo(providerAbort(UNEXPECTED_PDU));
         }
@@ -240,7 +247,7 @@ class HostileDimseIT {
 
     @Test
     void peerVanishingMidPduOfADataSetLeavesNothingStored() throws Exception {
-        HostilePeer peer = midDataSet(server.port());
+        RawPeer peer = midDataSet(server.port());
         byte[] next = pdata(STORE_CONTEXT, false, false, bytes(8_000, 6));
         peer.send(Arrays.copyOf(next, next.length / 2));
         peer.close();

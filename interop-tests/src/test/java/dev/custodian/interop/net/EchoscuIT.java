@@ -2,6 +2,7 @@ package dev.custodian.interop.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.transport.DicomRequestor;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.ul.Association;
@@ -17,7 +18,7 @@ class EchoscuIT {
     @Test
     void echoscuSucceedsAndTheAssociationIsReleased() throws Exception {
         try (NetFixture f = new NetFixture(4, null)) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE);
+            Tools.Result run = f.echoscu(NetFixture.AE);
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("Received Echo Response (Success)");
             assertThat(f.echo.echoes).hasValue(1);
@@ -28,7 +29,7 @@ class EchoscuIT {
     @Test
     void severalEchoesOnOneAssociation() throws Exception {
         try (NetFixture f = new NetFixture(4, null)) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE, "--repeat", "5");
+            Tools.Result run = f.echoscu(NetFixture.AE, "--repeat", "5");
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(f.echo.echoes).hasValue(5);
             f.awaitQuiet();
@@ -38,7 +39,7 @@ class EchoscuIT {
     @Test
     void echoscuAbortIsSeenAsAbortByPeer() throws Exception {
         try (NetFixture f = new NetFixture(4, null)) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE, "--abort");
+            Tools.Result run = f.echoscu(NetFixture.AE, "--abort");
             assertThat(run.exitCode()).as(run.output()).isZero();
             f.awaitQuiet();
             assertThat(f.closeReasons).singleElement()
@@ -49,7 +50,7 @@ class EchoscuIT {
     @Test
     void unknownCalledAeIsRejectedPermanently() throws Exception {
         try (NetFixture f = new NetFixture(4, null)) {
-            NetFixture.Run run = f.echoscu("NOT_US");
+            Tools.Result run = f.echoscu("NOT_US");
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             assertThat(run.output()).containsIgnoringCase("Rejected Permanent")
                     .containsIgnoringCase("Called AE Title Not Recognized");
@@ -64,13 +65,13 @@ class EchoscuIT {
                     Duration.ofSeconds(5), Duration.ofSeconds(5)), f.runtime);
             Association held = requestor.connect("127.0.0.1", f.port(), AssociationProposal.builder("HOLDER", NetFixture.AE)
                     .context(EchoResponder.VERIFICATION, NetFixture.IMPLICIT_LE).build(), new EchoResponder());
-            NetFixture.Run run = f.echoscu(NetFixture.AE);
+            Tools.Result run = f.echoscu(NetFixture.AE);
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             assertThat(run.output()).containsIgnoringCase("Rejected Transient").containsIgnoringCase("Local Limit Exceeded");
             held.release(Duration.ofSeconds(5));
             assertThat(held.closeFuture().get().kind()).isEqualTo(CloseReason.Kind.RELEASED);
             f.awaitQuiet();
-            NetFixture.Run again = f.echoscu(NetFixture.AE);
+            Tools.Result again = f.echoscu(NetFixture.AE);
             assertThat(again.exitCode()).as(again.output()).isZero();
         }
     }

@@ -3,9 +3,9 @@ package dev.custodian.interop.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.custodian.net.pdu.PDataTf;
-import dev.custodian.net.pdu.PduWriter;
-import dev.custodian.net.pdu.Pdv;
+import dev.custodian.interop.support.RawPeer;
+import dev.custodian.interop.support.Tools;
+import dev.custodian.net.pdu.PresentationContextRq;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +29,10 @@ class HostileInputIT {
     private static final int UNEXPECTED_PDU = 2;
     private static final int INVALID_PARAMETER = 6;
 
+    /** Verification as context 1, in Implicit VR Little Endian. */
+    private static final List<PresentationContextRq> VERIFICATION_ONLY =
+            List.of(RawPeer.implicitLittleEndian(1, EchoResponder.VERIFICATION));
+
     private NetFixture f;
 
     @BeforeEach
@@ -43,13 +47,13 @@ class HostileInputIT {
 
     private void assertRecovered() throws Exception {
         f.awaitQuiet();
-        NetFixture.Run run = f.echoscu(NetFixture.AE);
+        Tools.Result run = f.echoscu(NetFixture.AE);
         assertThat(run.exitCode()).as(run.output()).isZero();
         f.awaitQuiet();
     }
 
     private static byte[] pdata(int pc) {
-        return new PduWriter().encode(new PDataTf(List.of(new Pdv(pc, true, true, new byte[] {1, 2, 3, 4}))));
+        return RawPeer.pdata(pc, true, true, new byte[] {1, 2, 3, 4});
     }
 
     @Test
@@ -82,7 +86,7 @@ class HostileInputIT {
     @Test
     void pdvForAContextThatWasNotAcceptedIsAborted() throws Exception {
         try (RawPeer peer = new RawPeer(f.port())) {
-            assertThat(peer.associate().presentationContexts()).singleElement()
+            assertThat(peer.associate(NetFixture.AE, VERIFICATION_ONLY).presentationContexts()).singleElement()
                     .satisfies(pc -> assertThat(pc.isAccepted()).isTrue());
             peer.send(pdata(99));
             assertThat(peer.readUntilClosed()).isEqualTo(RawPeer.providerAbort(INVALID_PARAMETER));
@@ -135,7 +139,7 @@ class HostileInputIT {
     @Test
     void idleEstablishedAssociationIsAborted() throws Exception {
         try (RawPeer peer = new RawPeer(f.port())) {
-            peer.associate();
+            peer.associate(NetFixture.AE, VERIFICATION_ONLY);
             assertThat(peer.readUntilClosed()).isEqualTo(RawPeer.providerAbort(0));
         }
         assertRecovered();
@@ -147,7 +151,7 @@ class HostileInputIT {
             peer.send(new byte[] {0x01, 0, 0, 0});
         }
         try (RawPeer peer = new RawPeer(f.port())) {
-            peer.associate();
+            peer.associate(NetFixture.AE, VERIFICATION_ONLY);
             byte[] half = pdata(1);
             peer.send(Arrays.copyOf(half, half.length - 3));
         }
@@ -189,7 +193,7 @@ class HostileInputIT {
                         (byte) 0xFF}), INVALID_PARAMETER);
                 case 2 -> expectAbort(peer.send(pdata(1)), UNEXPECTED_PDU);
                 case 3 -> {
-                    peer.associate();
+                    peer.associate(NetFixture.AE, VERIFICATION_ONLY);
                     expectAbort(peer.send(pdata(99)), INVALID_PARAMETER);
                 }
                 case 4 -> {

@@ -3,6 +3,8 @@ package dev.custodian.interop.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.interop.support.NamedThreads;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.DicomAcceptor;
@@ -13,7 +15,6 @@ import dev.custodian.net.ul.CloseReason;
 import dev.custodian.net.ul.DefaultAcceptorPolicy;
 import dev.custodian.net.ul.SupportedSyntaxes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** An acceptor on 127.0.0.1:ephemeral answering C-ECHO, with tracked threads; plus echoscu runs. */
 final class NetFixture implements AutoCloseable {
@@ -30,13 +30,9 @@ final class NetFixture implements AutoCloseable {
     static final String IMPLICIT_LE = "1.2.840.10008.1.2";
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
 
-    final TrackingThreadFactory readers = new TrackingThreadFactory("ul-reader");
-    final TrackingThreadFactory acceptThreads = new TrackingThreadFactory("ul-acceptor");
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ul-artim");
-        t.setDaemon(true);
-        return t;
-    });
+    final NamedThreads readers = new NamedThreads("ul-reader");
+    final NamedThreads acceptThreads = new NamedThreads("ul-acceptor");
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreads("ul-artim"));
     final AssociationRuntime runtime = new AssociationRuntime(readers, scheduler);
     final EchoResponder echo = new EchoResponder();
     final DicomAcceptor acceptor;
@@ -72,30 +68,13 @@ final class NetFixture implements AutoCloseable {
         });
     }
 
-    record Run(int exitCode, String output) {
-    }
-
-    /** Runs a DCMTK tool with TCP_NODELAY=1; fails (does not skip) when the tool is missing. */
-    static Run dcmtk(Duration timeout, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("TCP_NODELAY", "1");
-        Process p = pb.start();
-        boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!done) {
-            p.destroyForcibly();
-            throw new AssertionError(cmd + " did not finish within " + timeout);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.exitValue(), out);
-    }
-
-    Run echoscu(String calledAe, String... extra) throws IOException, InterruptedException {
+    /** DCMTK echoscu to this acceptor (TCP_NODELAY=1); fails, not skips, when echoscu is missing. */
+    Tools.Result echoscu(String calledAe, String... extra) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("echoscu", "-v", "-aet", "ECHOSCU", "-aec", calledAe));
         cmd.addAll(List.of(extra));
         cmd.add("127.0.0.1");
         cmd.add(Integer.toString(port()));
-        return dcmtk(Duration.ofSeconds(30), cmd.toArray(String[]::new));
+        return Tools.run(Duration.ofSeconds(30), cmd);
     }
 
     static Path tempDir() throws IOException {

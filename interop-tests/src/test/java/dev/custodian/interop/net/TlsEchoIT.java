@@ -2,6 +2,7 @@ package dev.custodian.interop.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.transport.DicomRequestor;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.transport.TlsConfig;
@@ -43,7 +44,7 @@ class TlsEchoIT {
     }
 
     private static void run(String... cmd) throws Exception {
-        NetFixture.Run r = NetFixture.dcmtk(Duration.ofSeconds(60), cmd);
+        Tools.Result r = Tools.run(Duration.ofSeconds(60), cmd);
         assertThat(r.exitCode()).as(String.join(" ", cmd) + "\n" + r.output()).isZero();
     }
 
@@ -55,7 +56,7 @@ class TlsEchoIT {
     @Test
     void echoscuWithClientCertificateSucceedsOverTls() throws Exception {
         try (NetFixture f = new NetFixture(4, serverTls(TlsConfig.ClientAuth.REQUIRED))) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE, "+tls", p("client.key"), p("client.pem"), "+cf", p("server.pem"));
+            Tools.Result run = f.echoscu(NetFixture.AE, "+tls", p("client.key"), p("client.pem"), "+cf", p("server.pem"));
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("Received Echo Response (Success)");
             assertThat(f.echo.echoes).hasValue(1);
@@ -66,11 +67,11 @@ class TlsEchoIT {
     @Test
     void echoscuWithoutClientCertificateFailsWhenOneIsRequired() throws Exception {
         try (NetFixture f = new NetFixture(4, serverTls(TlsConfig.ClientAuth.REQUIRED))) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE, "+tla", "+cf", p("server.pem"));
+            Tools.Result run = f.echoscu(NetFixture.AE, "+tla", "+cf", p("server.pem"));
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             assertThat(f.echo.echoes).hasValue(0);
             f.awaitQuiet();
-            NetFixture.Run ok = f.echoscu(NetFixture.AE, "+tls", p("client.key"), p("client.pem"), "+cf", p("server.pem"));
+            Tools.Result ok = f.echoscu(NetFixture.AE, "+tls", p("client.key"), p("client.pem"), "+cf", p("server.pem"));
             assertThat(ok.exitCode()).as(ok.output()).isZero();
         }
     }
@@ -78,7 +79,7 @@ class TlsEchoIT {
     @Test
     void plainEchoscuAgainstTheTlsPortFails() throws Exception {
         try (NetFixture f = new NetFixture(4, serverTls(TlsConfig.ClientAuth.OPTIONAL))) {
-            NetFixture.Run run = f.echoscu(NetFixture.AE);
+            Tools.Result run = f.echoscu(NetFixture.AE);
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             f.awaitQuiet();
         }

@@ -7,6 +7,8 @@ import dev.custodian.dicom.dict.Tag;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.dicom.file.Part10Writer;
+import dev.custodian.interop.support.NamedThreads;
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.pdu.PduLimits;
@@ -33,14 +35,13 @@ import dev.custodian.stgcmt.StorageCommitmentScu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Our side of the Storage Commitment interop tests, AE {@value #AET} on 127.0.0.1:ephemeral: a
@@ -53,9 +54,10 @@ final class CommitmentPeer implements AutoCloseable {
     static final Duration DIMSE_TIMEOUT = Duration.ofSeconds(30);
     static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
 
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("stgcmt-it-artim"));
-    final ExecutorService workers = Executors.newCachedThreadPool(named("stgcmt-it-worker"));
-    final AssociationRuntime runtime = new AssociationRuntime(named("stgcmt-it-reader"), scheduler);
+    final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("stgcmt-it-artim"));
+    final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("stgcmt-it-worker"));
+    final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("stgcmt-it-reader"), scheduler);
     final UuidUidGenerator uids = new UuidUidGenerator();
     final ActionInformationCodec actionCodec = new ActionInformationCodec(1000);
     final EventInformationCodec eventCodec = new EventInformationCodec(1000);
@@ -96,7 +98,7 @@ final class CommitmentPeer implements AutoCloseable {
         ServiceRegistry services = registry.build();
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), null);
         server = DicomServer.start(DicomServerConfig.of(AET, acceptor, DIMSE_TIMEOUT), services,
-                new DimseThreads(runtime, named("stgcmt-it-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("stgcmt-it-acceptor"), workers));
         // Reports on the associations we request always reach the SCU.
         client = new DicomClient(AET, RequestorConfig.plain(settings(), Duration.ofSeconds(10), Duration.ofSeconds(30)),
                 DIMSE_TIMEOUT, ServiceRegistry.builder().eventReport(StorageCommitment.SOP_CLASS_UID, reports).build(),
@@ -107,9 +109,28 @@ final class CommitmentPeer implements AutoCloseable {
         return server.port();
     }
 
+    /** Orthanc's {@code DicomModalities}: this peer as "custodian", allowed to use Storage Commitment. */
+    String orthancModalities() {
+        return "{ \"custodian\": { \"AET\": \"" + AET + "\", \"Host\": \"127.0.0.1\", \"Port\": " + port()
+                + ", \"AllowStorageCommitment\": true } }";
+    }
+
     /** A new Secondary Capture reference (no pixel data: Orthanc stores it as any instance). */
     SopReference newReference() {
         return new SopReference(SECONDARY_CAPTURE, uids.newUid());
+    }
+
+    /** {@code count} new references, uploaded to {@code orthanc} in one new study and series of {@code patientId}. */
+    List<SopReference> uploadTo(Orthanc orthanc, String patientId, int count) throws IOException {
+        String study = uids.newUid();
+        String series = uids.newUid();
+        List<SopReference> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SopReference ref = newReference();
+            orthanc.upload(part10(ref, patientId, study, series));
+            refs.add(ref);
+        }
+        return refs;
     }
 
     /** A minimal Part 10 file of {@code ref} in one study and series of patient {@code patientId}. */
@@ -149,14 +170,6 @@ final class CommitmentPeer implements AutoCloseable {
                 .withLimits(new PduLimits(16_384, 1 << 20, 4096));
     }
 
-    static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package dev.custodian.interop.stgcmt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.net.dimse.NActionRsp;
 import dev.custodian.stgcmt.Commitment;
 import dev.custodian.stgcmt.CommitmentReport;
@@ -42,14 +43,14 @@ class OrthancScpIT {
     @TempDir
     static Path dir;
     static CommitmentPeer peer;
-    static OrthancProcess orthanc;
+    static Orthanc orthanc;
     static RemoteAe orthancAe;
 
     @BeforeAll
     static void start() throws Exception {
         peer = new CommitmentPeer(null, Duration.ZERO);
-        orthanc = OrthancProcess.start(dir, CommitmentPeer.AET, peer.port());
-        orthancAe = new RemoteAe(OrthancProcess.AET, "127.0.0.1", orthanc.dicomPort);
+        orthanc = Orthanc.start(dir, peer.orthancModalities());
+        orthancAe = new RemoteAe(Orthanc.AET, "127.0.0.1", orthanc.dicomPort());
     }
 
     @AfterAll
@@ -63,15 +64,7 @@ class OrthancScpIT {
     }
 
     private List<SopReference> uploaded(int count) throws Exception {
-        String study = peer.uids.newUid();
-        String series = peer.uids.newUid();
-        List<SopReference> refs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SopReference ref = peer.newReference();
-            orthanc.upload(peer.part10(ref, "STGCMT-SCP", study, series));
-            refs.add(ref);
-        }
-        return refs;
+        return peer.uploadTo(orthanc, "STGCMT-SCP", count);
     }
 
     @Test
@@ -100,8 +93,8 @@ class OrthancScpIT {
         CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
         peer.observed.clear();
 
-        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort,
-                StorageCommitmentScu.proposal(peer.client, OrthancProcess.AET))) {
+        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort(),
+                StorageCommitmentScu.proposal(peer.client, Orthanc.AET))) {
             Commitment c = peer.scu.request(connection, request);
             CommitmentReport report = c.report().get(60, TimeUnit.SECONDS);
             assertThat(c.response().get(60, TimeUnit.SECONDS).status().isSuccess()).isTrue();
@@ -118,10 +111,10 @@ class OrthancScpIT {
         List<SopReference> refs = uploaded(1);
         CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), refs);
         peer.observed.clear();
-        AssociationProposal both = peer.client.propose(OrthancProcess.AET)
+        AssociationProposal both = peer.client.propose(Orthanc.AET)
                 .context(StorageCommitment.SOP_CLASS_UID, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian)
                 .role(StorageCommitment.SOP_CLASS_UID, true, true).build();
-        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort, both)) {
+        try (DicomConnection connection = peer.client.connect("127.0.0.1", orthanc.dicomPort(), both)) {
             Association a = ((AssociationChannel) connection.session().channel()).association();
             // Orthanc grants both; harmless, and it changes nothing in where the report goes.
             assertThat(CommitmentPeer.roles(a.acceptance().userInformation()

@@ -3,6 +3,7 @@ package dev.custodian.interop.stgcmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.Status;
@@ -39,7 +40,7 @@ class OrthancScuIT {
     @TempDir
     static Path dir;
     static CommitmentPeer peer;
-    static OrthancProcess orthanc;
+    static Orthanc orthanc;
     static RemoteAe orthancAe;
     /** The SOP instances our SCP holds. */
     static final Set<String> stored = ConcurrentHashMap.newKeySet();
@@ -51,8 +52,8 @@ class OrthancScuIT {
     @BeforeAll
     static void start() throws Exception {
         peer = new CommitmentPeer(testScp(), Duration.ZERO);
-        orthanc = OrthancProcess.start(dir, CommitmentPeer.AET, peer.port());
-        orthancAe = new RemoteAe(OrthancProcess.AET, "127.0.0.1", orthanc.dicomPort);
+        orthanc = Orthanc.start(dir, peer.orthancModalities());
+        orthancAe = new RemoteAe(Orthanc.AET, "127.0.0.1", orthanc.dicomPort());
     }
 
     @AfterAll
@@ -99,15 +100,7 @@ class OrthancScuIT {
     }
 
     private List<SopReference> uploaded(int count) throws Exception {
-        String study = peer.uids.newUid();
-        String series = peer.uids.newUid();
-        List<SopReference> refs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SopReference ref = peer.newReference();
-            orthanc.upload(peer.part10(ref, "STGCMT-SCU", study, series));
-            refs.add(ref);
-        }
-        return refs;
+        return peer.uploadTo(orthanc, "STGCMT-SCU", count);
     }
 
     private static List<String[]> pairs(List<SopReference> refs) {

@@ -1,5 +1,6 @@
 package dev.custodian.interop.tls;
 
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.transport.TlsConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,13 @@ package dev.custodian.interop.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custodian.dicom.dict.Uid;
+import dev.custodian.interop.support.NamedThreads;
+import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.Ports;
+import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.TestInstances;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.net.dimse.CStoreRq;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
@@ -34,9 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +65,10 @@ class TlsStoreIT {
 
     @TempDir
     Path received;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("tls-artim"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(named("tls-worker"));
-    private final AssociationRuntime runtime = new AssociationRuntime(named("tls-reader"), scheduler);
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("tls-artim"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("tls-worker"));
+    private final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("tls-reader"), scheduler);
     private final Set<String> storedBy = ConcurrentHashMap.newKeySet();
     private DicomServer server;
     private Process storescp;
@@ -70,8 +76,8 @@ class TlsStoreIT {
     @BeforeAll
     static void makePkiAndData() throws IOException {
         pki = Pki.create(Files.createDirectories(work.resolve("pki")));
-        files = new ArrayList<>(Instances.generate(work.resolve("large"), 2, 256, 11L));
-        files.addAll(Instances.generate(work.resolve("small"), 4, 24, 12L));
+        files = new ArrayList<>(TestInstances.secondaryCapture(work.resolve("large"), "large", 2, 256, 11L));
+        files.addAll(TestInstances.secondaryCapture(work.resolve("small"), "small", 4, 24, 12L));
     }
 
     @AfterEach
@@ -80,10 +86,7 @@ class TlsStoreIT {
             server.close(Duration.ofSeconds(2));
         }
         if (storescp != null) {
-            storescp.destroy();
-            if (!storescp.waitFor(10, TimeUnit.SECONDS)) {
-                storescp.destroyForcibly();
-            }
+            Tools.stop(storescp, Duration.ofSeconds(10));
         }
         workers.shutdownNow();
         scheduler.shutdownNow();
@@ -106,7 +109,7 @@ class TlsStoreIT {
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), pki.acceptor());
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(30)),
                 ServiceRegistry.builder().verification().store(writer, StorageSopClasses.standard()).build(),
-                new DimseThreads(runtime, named("tls-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("tls-acceptor"), workers));
         return server.port();
     }
 
@@ -122,15 +125,15 @@ class TlsStoreIT {
         int port = startServer();
         storescu(port, pki.path("client.key"), pki.path("client.pem")).requireSuccess("storescu +tls");
 
-        List<Path> got = Instances.filesIn(received);
+        List<Path> got = TestFiles.filesIn(received);
         assertThat(got).hasSize(files.size());
         List<String> digests = new ArrayList<>();
         for (Path f : got) {
-            digests.add(Instances.sha256(Files.readAllBytes(f)));
+            digests.add(TestFiles.sha256(Files.readAllBytes(f)));
         }
         digests.sort(null);
-        assertThat(digests).isEqualTo(Instances.dataSetDigests(files));
-        assertThat(storedBy).containsExactly("STORESCU " + Instances.EXPLICIT_LE);
+        assertThat(digests).isEqualTo(TestFiles.dataSetDigests(files));
+        assertThat(storedBy).containsExactly("STORESCU " + Uid.ExplicitVRLittleEndian);
     }
 
     @Test
@@ -138,34 +141,20 @@ class TlsStoreIT {
         int port = startServer();
         Tools.Result r = storescu(port, pki.path("rogue.key"), pki.path("rogue.pem"));
         assertThat(r.exitCode()).as(r.output()).isNotZero();
-        assertThat(Instances.filesIn(received)).isEmpty();
+        assertThat(TestFiles.filesIn(received)).isEmpty();
         // and the acceptor still serves a trusted client
         storescu(port, pki.path("client.key"), pki.path("client.pem")).requireSuccess("storescu +tls");
-        assertThat(Instances.filesIn(received)).hasSize(files.size());
+        assertThat(TestFiles.filesIn(received)).hasSize(files.size());
     }
 
     private int startStorescp() throws IOException {
-        int port = Tools.freePort();
+        int port = Ports.freePort();
         Path log = work.resolve("storescp-" + port + ".log");
         storescp = Tools.start(log, List.of("storescp", "-v", "+B", "-od", received.toString(), "-aet", "STORESCP",
                 "+tls", pki.path("server.key"), pki.path("server.pem"), "+cf", pki.path("ca.pem"),
                 String.valueOf(port)));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (!storescp.isAlive()) {
-                throw new AssertionError("storescp exited: " + Files.readString(log));
-            }
-            return Tools.listening(port);
-        });
+        Ports.awaitListening(port, storescp, log);
         return port;
-    }
-
-    private static DataWriter dataSetOf(Path file, Instances.Meta m) {
-        return out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(m.dataSetOffset());
-                in.transferTo(out);
-            }
-        };
     }
 
     @Test
@@ -177,26 +166,18 @@ class TlsStoreIT {
                 ServiceRegistry.builder().verification().build(), runtime, workers);
         AssociationProposal proposal = client.propose("STORESCP")
                 .context(VERIFICATION, "1.2.840.10008.1.2")
-                .context(Instances.SECONDARY_CAPTURE, Instances.EXPLICIT_LE).build();
+                .context(TestInstances.SECONDARY_CAPTURE, Uid.ExplicitVRLittleEndian).build();
         try (DicomConnection c = client.connect("127.0.0.1", port, proposal)) {
             assertThat(c.echo().get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
             for (Path f : files) {
-                Instances.Meta m = Instances.meta(f);
-                assertThat(c.store(m.sopClass(), m.sopInstance(), m.transferSyntax(), dataSetOf(f, m))
-                        .get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+                Part10 p = Part10.read(f);
+                assertThat(c.store(p.sopClassUid(), p.sopInstanceUid(), p.transferSyntaxUid(),
+                        DataWriter.of(p.dataSet())).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
             }
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> Instances.filesIn(received).size() == files.size());
-        assertThat(Instances.dataSetDigests(Instances.filesIn(received)))
-                .isEqualTo(Instances.dataSetDigests(files));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestFiles.filesIn(received).size() == files.size());
+        assertThat(TestFiles.dataSetDigests(TestFiles.filesIn(received)))
+                .isEqualTo(TestFiles.dataSetDigests(files));
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

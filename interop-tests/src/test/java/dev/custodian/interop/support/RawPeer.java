@@ -1,5 +1,6 @@
-package dev.custodian.interop.hardening;
+package dev.custodian.interop.support;
 
+import dev.custodian.dicom.dict.Uid;
 import dev.custodian.net.dimse.CommandCodec;
 import dev.custodian.net.dimse.DimseMessage;
 import dev.custodian.net.dimse.InvalidCommandException;
@@ -21,46 +22,47 @@ import java.net.SocketException;
 import java.util.List;
 
 /**
- * A peer that speaks raw PDUs to the acceptor, well-formed or not: it proposes CT Image Storage
- * (context 1) and Verification (context 3), both in Implicit VR Little Endian.
+ * A peer that speaks raw PDUs (PS3.8 §9.3) to an acceptor on 127.0.0.1, well-formed or not, as
+ * AE {@value #CALLING_AE}: for the tests of what the upper layer does with hostile input. Reads
+ * time out after 15 s, which fails the test.
  */
-final class HostilePeer implements AutoCloseable {
-    static final int STORE_CONTEXT = 1;
-    static final int ECHO_CONTEXT = 3;
-    static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
-    static final String VERIFICATION = "1.2.840.10008.1.1";
-    static final String IMPLICIT_LE = "1.2.840.10008.1.2";
+public final class RawPeer implements AutoCloseable {
+    public static final String CALLING_AE = "HOSTILE";
 
     private final Socket socket;
     private final PduWriter writer = new PduWriter();
     private final PduReader reader = new PduReader(PduLimits.DEFAULT);
 
-    HostilePeer(int port) throws IOException {
+    public RawPeer(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(15_000);
         socket.setTcpNoDelay(true);
     }
 
-    HostilePeer send(byte[] bytes) throws IOException {
+    public RawPeer send(byte[] bytes) throws IOException {
         socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();
         return this;
     }
 
-    HostilePeer send(Pdu pdu) throws IOException {
+    public RawPeer send(Pdu pdu) throws IOException {
         return send(writer.encode(pdu));
     }
 
-    static AAssociateRq associateRq(String calledAe) {
-        return new AAssociateRq(1, calledAe, "HOSTILE", AAssociateRq.DICOM_APPLICATION_CONTEXT,
-                List.of(new PresentationContextRq(STORE_CONTEXT, CT_IMAGE_STORAGE, List.of(IMPLICIT_LE)),
-                        new PresentationContextRq(ECHO_CONTEXT, VERIFICATION, List.of(IMPLICIT_LE))),
+    /** A presentation context proposing {@code abstractSyntax} in Implicit VR Little Endian only. */
+    public static PresentationContextRq implicitLittleEndian(int id, String abstractSyntax) {
+        return new PresentationContextRq(id, abstractSyntax, List.of(Uid.ImplicitVRLittleEndian));
+    }
+
+    /** A valid A-ASSOCIATE-RQ (max PDU 16 KiB) to {@code calledAe} proposing {@code contexts}. */
+    public static AAssociateRq associateRq(String calledAe, List<PresentationContextRq> contexts) {
+        return new AAssociateRq(1, calledAe, CALLING_AE, AAssociateRq.DICOM_APPLICATION_CONTEXT, contexts,
                 UserInformation.of(16_384, "1.2.3.4", null, List.of()));
     }
 
-    /** Sends the A-ASSOCIATE-RQ and returns the A-ASSOCIATE-AC (a different answer fails). */
-    AAssociateAc associate(String calledAe) throws IOException {
-        send(associateRq(calledAe));
+    /** Sends {@link #associateRq} and returns the A-ASSOCIATE-AC; any other answer fails the test. */
+    public AAssociateAc associate(String calledAe, List<PresentationContextRq> contexts) throws IOException {
+        send(associateRq(calledAe, contexts));
         Pdu answer = readPdu();
         if (!(answer instanceof AAssociateAc ac)) {
             throw new AssertionError("expected an A-ASSOCIATE-AC, got " + answer);
@@ -68,12 +70,12 @@ final class HostilePeer implements AutoCloseable {
         return ac;
     }
 
-    Pdu readPdu() throws IOException {
+    public Pdu readPdu() throws IOException {
         return reader.read(socket.getInputStream());
     }
 
     /** Reads the next PDU, which must be a P-DATA-TF holding one whole command, and decodes it. */
-    DimseMessage readCommand() throws IOException, InvalidCommandException {
+    public DimseMessage readCommand() throws IOException, InvalidCommandException {
         Pdu pdu = readPdu();
         if (!(pdu instanceof PDataTf p) || p.pdvs().size() != 1 || !p.pdvs().get(0).command()
                 || !p.pdvs().get(0).last()) {
@@ -82,13 +84,8 @@ final class HostilePeer implements AutoCloseable {
         return CommandCodec.decode(p.pdvs().get(0).data());
     }
 
-    /** One P-DATA-TF with one PDV. */
-    static byte[] pdata(int context, boolean command, boolean last, byte[] data) {
-        return new PduWriter().encode(new PDataTf(List.of(new Pdv(context, command, last, data))));
-    }
-
     /** Everything the acceptor sends until it closes the connection (a read timeout fails). */
-    byte[] readUntilClosed() throws IOException {
+    public byte[] readUntilClosed() throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[4096];
@@ -102,8 +99,17 @@ final class HostilePeer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Reads exactly {@code n} bytes, or fewer if the acceptor closes (or resets) first. */
+    public byte[] read(int n) throws IOException {
+        try {
+            return socket.getInputStream().readNBytes(n);
+        } catch (SocketException e) {
+            return new byte[0];
+        }
+    }
+
     /** Closes at once, with an RST rather than a FIN: the peer vanishes. */
-    void vanish() throws IOException {
+    public void vanish() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }
@@ -113,8 +119,13 @@ final class HostilePeer implements AutoCloseable {
         socket.close();
     }
 
-    /** The A-ABORT PDU a service-provider sends with this reason. PS3.8 §9.3.8. */
-    static byte[] providerAbort(int reason) {
+    /** One P-DATA-TF with one PDV (PS3.8 §9.3.5). */
+    public static byte[] pdata(int context, boolean command, boolean last, byte[] data) {
+        return new PduWriter().encode(new PDataTf(List.of(new Pdv(context, command, last, data))));
+    }
+
+    /** The A-ABORT PDU a service-provider sends with this reason (PS3.8 §9.3.8). */
+    public static byte[] providerAbort(int reason) {
         return new byte[] {7, 0, 0, 0, 0, 4, 0, 0, 2, (byte) reason};
     }
 }

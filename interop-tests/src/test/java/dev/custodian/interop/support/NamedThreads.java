@@ -1,18 +1,20 @@
-package dev.custodian.interop.net;
+package dev.custodian.interop.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads, remembered so that a test can count the live ones (leak check). */
-final class TrackingThreadFactory implements ThreadFactory {
-
+/**
+ * Daemon threads named {@code <prefix>-<n>}, remembered until they have ended, so that a test can
+ * count the live ones (a leak check) and how many were made.
+ */
+public final class NamedThreads implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    TrackingThreadFactory(String prefix) {
+    public NamedThreads(String prefix) {
         this.prefix = prefix;
     }
 
@@ -20,16 +22,18 @@ final class TrackingThreadFactory implements ThreadFactory {
     public Thread newThread(Runnable r) {
         Thread t = new Thread(r, prefix + "-" + next.incrementAndGet());
         t.setDaemon(true);
-        threads.removeIf(x -> !x.isAlive() && x.getState() == Thread.State.TERMINATED);
+        threads.removeIf(x -> x.getState() == Thread.State.TERMINATED);
         threads.add(t);
         return t;
     }
 
-    long alive() {
+    /** Threads made here that are still alive. */
+    public long alive() {
         return threads.stream().filter(Thread::isAlive).count();
     }
 
-    int created() {
+    /** How many threads were made here. */
+    public int created() {
         return next.get();
     }
 }

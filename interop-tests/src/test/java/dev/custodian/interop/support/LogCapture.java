@@ -1,4 +1,4 @@
-package dev.custodian.interop.hardening;
+package dev.custodian.interop.support;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,25 +7,25 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects the WARN and ERROR lines logged while it is attached (to check "one log line"). */
-final class LogCapture implements AutoCloseable {
+/** Collects what is logged in this JVM while it is attached, to check for "one log line" per failure. */
+public final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         root.addAppender(appender);
     }
 
-    /** The WARN and ERROR lines so far, formatted. */
-    List<String> warnings() {
+    /** The WARN and ERROR lines so far, as "LEVEL logger - message". */
+    public List<String> warnings() {
         synchronized (appender) {
             return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                     .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
         }
     }
 
-    void clear() {
+    public void clear() {
         synchronized (appender) {
             appender.list.clear();
         }
