@@ -10,6 +10,12 @@ import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.index.Recovery;
+import dev.custodian.server.jobs.JobStore;
+import dev.custodian.server.jobs.JobTypes;
+import dev.custodian.server.jobs.JobsEngine;
+import dev.custodian.server.jobs.JobsSettings;
+import dev.custodian.server.jobs.StoreJobType;
+import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
 import dev.custodian.server.store.FileSystemStorageArea;
@@ -24,13 +30,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Custodian: storage area, index, DICOM listener, REST server. Start-up recovers what
- * a crash left (temporary files removed, complete files without index rows re-indexed) before
- * accepting anything; closing stops HTTP, then DICOM, then closes the database.
+ * A running Custodian: storage area, index, DICOM listener, jobs engine, REST server. Start-up
+ * recovers what a crash left (temporary files removed, complete files without index rows
+ * re-indexed) before accepting anything; closing stops HTTP, then the jobs (each finishes its
+ * step and goes back to Pending), then DICOM, then closes the database.
  */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -48,17 +58,19 @@ public final class Application implements AutoCloseable {
     private final Modalities modalities;
     private final DicomThreads threads;
     private final ArchiveScp scp;
+    private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        DicomThreads threads, ArchiveScp scp, RestServer rest, RunMarker marker) {
+                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker) {
         this.config = config;
         this.database = database;
         this.archive = archive;
         this.modalities = modalities;
         this.threads = threads;
         this.scp = scp;
+        this.jobs = jobs;
         this.rest = rest;
         this.marker = marker;
     }
@@ -93,8 +105,12 @@ public final class Application implements AutoCloseable {
             started.add(scp);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads);
+            StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
+            JobsEngine jobs = startJobs(config, database, clock, storeJobs);
+            started.add(jobs);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
-            routes.add(new DicomRoutes(modalities, scu));
+            routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
+            routes.add(new JobRoutes(jobs, clock));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
@@ -103,7 +119,7 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, rest, marker);
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -111,6 +127,21 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The jobs engine on its named threads: {@code jobs-worker-N} ({@code ConcurrentJobs}) and {@code jobs-lease}. */
+    private static JobsEngine startJobs(CustodianConfig config, IndexDatabase database, Clock clock,
+                                        StoreJobType storeJobs) {
+        JobsSettings settings = JobsSettings.of(config.jobs().workers(), config.jobs().historySize(),
+                config.jobs().saveJobs());
+        return new JobsEngine(new JobStore(database), new JobTypes(List.of(storeJobs)), settings, clock,
+                Executors.newFixedThreadPool(settings.concurrentJobs(), named("jobs-worker")),
+                Executors.newSingleThreadScheduledExecutor(named("jobs-lease"))).start();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> new Thread(r, prefix + "-" + n.incrementAndGet());
     }
 
     /**
@@ -155,11 +186,12 @@ public final class Application implements AutoCloseable {
         return database.description();
     }
 
-    /** Stops HTTP, then DICOM (open associations get a grace period), then closes the database. */
+    /** Stops HTTP, then the jobs (persisted at their last step), then DICOM (open associations get a grace period), then closes the database. */
     @Override
     public void close() {
         try {
             rest.close();
+            jobs.close();
             scp.close(DICOM_GRACE);
             threads.close(DICOM_GRACE);
         } finally {

@@ -89,7 +89,10 @@ public final class ConfigLoader {
                     (int) f.integer("DicomMaximumAssociations", 64, 1, 10_000),
                     (int) f.integer("MaximumPduLength", 116_794, CustodianConfig.MIN_PDU_LENGTH, Integer.MAX_VALUE),
                     (int) f.integer("StorageCommitmentReportsSize", 100, 0, Integer.MAX_VALUE),
-                    f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)));
+                    f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
+                    new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
+                            (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
+                            f.bool("SaveJobs", true)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

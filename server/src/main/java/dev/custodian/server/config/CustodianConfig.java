@@ -33,7 +33,8 @@ public record CustodianConfig(
         int dicomMaximumAssociations,
         int maximumPduLength,
         int storageCommitmentReportsSize,
-        long minimumFreeDiskSpaceMb) {
+        long minimumFreeDiskSpaceMb,
+        JobsConfig jobs) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -44,6 +45,7 @@ public record CustodianConfig(
         Objects.requireNonNull(storageDirectory, "storageDirectory");
         Objects.requireNonNull(indexDirectory, "indexDirectory");
         Objects.requireNonNull(postgresql, "postgresql");
+        Objects.requireNonNull(jobs, "jobs");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -91,6 +93,6 @@ public record CustodianConfig(
                 remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
-                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb);
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs);
     }
 }

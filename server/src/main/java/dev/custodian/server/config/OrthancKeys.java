@@ -13,7 +13,7 @@ final class OrthancKeys {
     private OrthancKeys() {}
 
     static final Set<String> IGNORED = Set.of(
-            "Plugins", "ConcurrentJobs", "HttpServerEnabled", "DicomServerEnabled", "HttpDescribeErrors",
+            "Plugins", "LimitJobs", "HttpServerEnabled", "DicomServerEnabled", "HttpDescribeErrors",
             "HttpCompressionEnabled", "WebDavEnabled", "WebDavDeleteAllowed", "WebDavUploadAllowed",
             "StorageCompression", "IngestTranscoding", "IngestTranscodingOfUncompressed",
             "IngestTranscodingOfCompressed", "LuaScripts", "LuaHeartBeatPeriod", "UnknownSopClassAccepted",
@@ -26,7 +26,7 @@ final class OrthancKeys {
             "StoreMD5ForAttachments", "LimitFindResults", "LimitFindInstances", "LogExportedResources",
             "KeepAlive", "KeepAliveTimeout", "TcpNoDelay", "HttpThreadsCount", "DicomAssociationCloseDelay",
             "QueryRetrieveSize", "CaseSensitivePN", "LoadPrivateDictionary", "Dictionary", "SynchronousCMove",
-            "JobsHistorySize", "SaveJobs", "MediaArchiveSize", "StorageAccessOnFind", "MetricsEnabled",
+            "MediaArchiveSize", "StorageAccessOnFind", "MetricsEnabled",
             "ExecuteLuaEnabled", "HttpRequestTimeout", "DicomEchoChecksFind", "DeidentifyLogs",
             "DeidentifyLogsDicomVersion", "SyncStorageArea", "CheckRevisions", "SynchronousZipStream",
             "ZipLoaderThreads", "Warnings", "MaximumStorageMode", "MaximumStorageCacheSize",

@@ -7,6 +7,8 @@ import dev.custodian.server.dicom.ModalityScu;
 import dev.custodian.server.dicom.ScuException;
 import dev.custodian.server.dicom.StoreOutcome;
 import dev.custodian.server.index.Modalities;
+import dev.custodian.server.jobs.JobsEngine;
+import dev.custodian.server.jobs.StoreJobType;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -18,17 +20,24 @@ import java.util.TreeMap;
 /**
  * {@code POST /modalities/{id}/echo} (C-ECHO SCU: {@code {}} or a 500 "Error in the network
  * protocol") and {@code POST /modalities/{id}/store} (C-STORE SCU of every instance under the
- * resources named in the body, synchronously), in Orthanc's shapes. The store body is one
- * resource ID (bare or as a JSON string), a JSON array of IDs, or Orthanc's object
- * {@code {"Resources": [...], "Synchronous": true, "Permissive": false}}.
+ * resources named in the body), in Orthanc's shapes. The store body is one resource ID (bare or
+ * as a JSON string), a JSON array of IDs, or Orthanc's object {@code {"Resources": [...],
+ * "Synchronous": true, "Permissive": false, "Priority": 0}}. With {@code "Synchronous": false}
+ * or {@code "Asynchronous": true} the store becomes a {@code DicomModalityStore} job and the
+ * answer is {@code {"ID": ..., "Path": "/jobs/..."}}.
  */
 public final class DicomRoutes implements RestServer.Routes {
     private final Modalities modalities;
     private final ModalityScu scu;
+    private final JobsEngine jobs;
+    private final StoreJobType storeJobs;
 
-    public DicomRoutes(Modalities modalities, ModalityScu scu) {
+    /** @param jobs and {@code storeJobs} run asynchronous stores */
+    public DicomRoutes(Modalities modalities, ModalityScu scu, JobsEngine jobs, StoreJobType storeJobs) {
         this.modalities = modalities;
         this.scu = scu;
+        this.jobs = jobs;
+        this.storeJobs = storeJobs;
     }
 
     @Override
@@ -60,6 +69,15 @@ public final class DicomRoutes implements RestServer.Routes {
         for (String id : request.resources()) {
             instances.addAll(scu.instancesUnder(id).orElseThrow(() -> RestException.unknown("resource " + id)));
         }
+        if (request.asynchronous()) {
+            String id = jobs.submit(storeJobs.create(ctx.pathParam("id"), m, instances, request.resources(),
+                    request.permissive()), request.priority());
+            Map<String, Object> body = new TreeMap<>();
+            body.put("ID", id);
+            body.put("Path", "/jobs/" + id);
+            ctx.json(body);
+            return;
+        }
         StoreOutcome outcome;
         try {
             outcome = scu.store(m, instances, request.permissive());
@@ -77,7 +95,11 @@ public final class DicomRoutes implements RestServer.Routes {
     }
 
     /** The parsed body of {@code /store}. */
-    record StoreRequest(List<String> resources, boolean permissive) {
+    record StoreRequest(List<String> resources, boolean permissive, boolean asynchronous, int priority) {
+        StoreRequest(List<String> resources, boolean permissive) {
+            this(resources, permissive, false, 0);
+        }
+
         static StoreRequest parse(String body, ObjectMapper json) {
             String text = body == null ? "" : body.trim();
             if (text.isEmpty()) {
@@ -96,15 +118,27 @@ public final class DicomRoutes implements RestServer.Routes {
                 return new StoreRequest(ids(node), false);
             }
             if (node.isObject() && node.has("Resources")) {
-                if (node.has("Synchronous") && !node.get("Synchronous").asBoolean(true)
-                        || node.has("Asynchronous") && node.get("Asynchronous").asBoolean(false)) {
-                    throw new RestException(OrthancError.BAD_REQUEST,
-                            "asynchronous store jobs are not supported; send with \"Synchronous\": true");
+                boolean async = !bool(node, "Synchronous", true) || bool(node, "Asynchronous", false);
+                JsonNode priority = node.path("Priority");
+                if (!priority.isMissingNode() && !(priority.isIntegralNumber() && priority.canConvertToInt())) {
+                    throw new RestException(OrthancError.BAD_REQUEST, "\"Priority\" must be an integer: " + priority);
                 }
-                return new StoreRequest(ids(node.get("Resources")), node.path("Permissive").asBoolean(false));
+                return new StoreRequest(ids(node.get("Resources")), bool(node, "Permissive", false), async,
+                        priority.asInt(0));
             }
             throw new RestException(OrthancError.BAD_REQUEST,
                     "expected a resource ID, an array of IDs or an object with \"Resources\"");
+        }
+
+        private static boolean bool(JsonNode node, String field, boolean fallback) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw new RestException(OrthancError.BAD_REQUEST, "\"" + field + "\" must be true or false: " + v);
+            }
+            return v.booleanValue();
         }
 
         private static List<String> ids(JsonNode array) {

@@ -3,6 +3,7 @@
  * request, calls the {@code index} package ({@link dev.custodian.server.index.Archive},
  * {@link dev.custodian.server.index.Index}, {@link dev.custodian.server.index.Modalities}) and
  * writes JSON. May depend on {@code config}, {@code store}, {@code index}, {@code dicom} (the SCU behind
- * {@code /modalities/{id}/echo|store}); never on {@code cli}.
+ * {@code /modalities/{id}/echo|store}), {@code jobs} (the engine behind {@code /jobs} and asynchronous
+ * stores); never on {@code cli}.
  */
 package dev.custodian.server.rest;

@@ -24,9 +24,19 @@ class DicomRoutesTest {
     }
 
     @Test
-    void emptyAsynchronousOrMalformedBodiesAreBadRequests() {
+    void synchronousFalseOrAsynchronousTrueMakesAJobWithItsPriority() {
+        assertThat(parse("{\"Resources\": [\"a\"], \"Synchronous\": false}"))
+                .isEqualTo(new DicomRoutes.StoreRequest(List.of("a"), false, true, 0));
+        assertThat(parse("{\"Resources\": [\"a\"], \"Asynchronous\": true, \"Priority\": 7, \"Permissive\": true}"))
+                .isEqualTo(new DicomRoutes.StoreRequest(List.of("a"), true, true, 7));
+        assertThat(parse("{\"Resources\": [\"a\"], \"Asynchronous\": false}").asynchronous()).isFalse();
+    }
+
+    @Test
+    void emptyOrMalformedBodiesAreBadRequests() {
         for (String body : List.of("", "[]", "[1]", "{\"Resources\": \"a\"}", "{\"Other\": 1}",
-                "{\"Resources\": [\"a\"], \"Synchronous\": false}", "{\"Resources\": [\"a\"], \"Asynchronous\": true}")) {
+                "{\"Resources\": [\"a\"], \"Synchronous\": \"no\"}", "{\"Resources\": [\"a\"], \"Priority\": \"high\"}",
+                "{\"Resources\": [\"a\"], \"Priority\": 1.5}")) {
             assertThatThrownBy(() -> parse(body)).as(body).isInstanceOfSatisfying(RestException.class,
                     e -> assertThat(e.error()).isEqualTo(OrthancError.BAD_REQUEST));
         }

@@ -1,0 +1,160 @@
+package dev.custodian.server.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed job on the calling worker thread, step after step, saving it after each, until
+ * it succeeds, fails, asks to be retried, is paused or cancelled between two steps, or the engine
+ * stops (then it goes back to Pending at its last saved step). One log line per state change.
+ */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final JobTypes types;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final String node;
+    private final long leaseMillis;
+    private final BooleanSupplier stopping;
+    private final Runnable finished;
+
+    JobRunner(JobStore store, JobTypes types, Clock clock, ObjectMapper json, String node, long leaseMillis,
+              BooleanSupplier stopping, Runnable finished) {
+        this.store = store;
+        this.types = types;
+        this.clock = clock;
+        this.json = json;
+        this.node = node;
+        this.leaseMillis = leaseMillis;
+        this.stopping = stopping;
+        this.finished = finished;
+    }
+
+    static void logTransition(String id, String type, JobState from, JobState to, String why) {
+        LOG.info("job {} ({}): {} -> {}{}", id, type, from.orthancName(), to.orthancName(),
+                why == null || why.isEmpty() ? "" : " (" + why + ")");
+    }
+
+    void run(JobStore.Claim claim) {
+        JobRecord r = claim.job();
+        logTransition(r.id(), r.type(), claim.from(), JobState.RUNNING, claim.from() == JobState.RUNNING
+                ? "taken over from a node whose lease expired" : null);
+        Job job;
+        try {
+            job = types.restore(r.type(), json.readTree(r.jobState()));
+        } catch (IOException | RuntimeException e) {
+            end(r, null, JobState.FAILURE, JobError.internal("cannot restore the job: " + e.getMessage()), r.runtimeMillis());
+            return;
+        }
+        long runtime = r.runtimeMillis();
+        JobContext context = new JobContext(r.id(), clock, stopping);
+        while (true) {
+            if (stopping.getAsBoolean()) {
+                requeue(r);
+                return;
+            }
+            long t0 = System.nanoTime();
+            StepResult result;
+            try {
+                result = job.step(context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requeue(r); // the step was cut short by a forced shutdown: redo it after the restart
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("job {} ({}): step failed unexpectedly", r.id(), r.type(), e);
+                result = StepResult.failure(JobError.internal(e.toString()));
+            }
+            runtime += (System.nanoTime() - t0) / 1_000_000;
+            if (Thread.currentThread().isInterrupted()) {
+                requeue(r);
+                return;
+            }
+            if (!(result instanceof StepResult.Continue)) {
+                finish(r, job, result, runtime);
+                return;
+            }
+            JobStore.Saved saved = store.saveStep(r.id(), node, job.progress(), text(job.content()),
+                    text(job.serialize()), runtime, clock.millis() + leaseMillis);
+            switch (saved) {
+                case CONTINUE -> { }
+                case LOST -> {
+                    LOG.warn("job {} ({}): no longer owned by this node (lease lost or changed elsewhere); stopping it here",
+                            r.id(), r.type());
+                    return;
+                }
+                case PAUSE -> {
+                    end(r, job, JobState.PAUSED, JobError.NONE, runtime);
+                    return;
+                }
+                case CANCEL -> {
+                    end(r, job, JobState.FAILURE, JobError.canceled(), runtime);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void finish(JobRecord r, Job job, StepResult result, long runtime) {
+        if (result instanceof StepResult.Success) {
+            end(r, job, JobState.SUCCESS, JobError.NONE, runtime);
+        } else if (result instanceof StepResult.Failure f) {
+            end(r, job, JobState.FAILURE, f.error(), runtime);
+        } else if (result instanceof StepResult.Retry retry) {
+            long at = clock.millis() + retry.delay().toMillis();
+            if (store.release(r.id(), node, JobState.RETRY, new JobUpdate(job.progress(), text(job.content()),
+                    text(job.serialize()), runtime, at, null, JobError.NONE))) {
+                logTransition(r.id(), r.type(), JobState.RUNNING, JobState.RETRY,
+                        "again in " + retry.delay().toMillis() + " ms" + (retry.reason().isEmpty() ? "" : ": " + retry.reason()));
+            }
+        }
+    }
+
+    /** Leaves Running for {@code to}; {@code job} null keeps the saved state as it is. */
+    private void end(JobRecord r, Job job, JobState to, JobError error, long runtime) {
+        int progress = job == null ? r.progress() : to == JobState.SUCCESS ? 100 : job.progress();
+        String content = job == null ? r.content() : text(job.content());
+        String state = job == null ? r.jobState() : text(job.serialize());
+        Long completion = to.isFinished() ? clock.millis() : null;
+        if (store.release(r.id(), node, to, new JobUpdate(progress, content, state, runtime, null, completion, error))) {
+            logTransition(r.id(), r.type(), JobState.RUNNING, to, error.isNone() ? null
+                    : error.description() + (error.details().isEmpty() ? "" : ": " + error.details()));
+            if (to.isFinished()) {
+                finished.run();
+            }
+        }
+    }
+
+    /** Back to Pending with the state of the last completed step (already saved). */
+    private void requeue(JobRecord r) {
+        JobRecord now = store.find(r.id()).orElse(r);
+        if ("pause".equals(now.control()) || "cancel".equals(now.control())) {
+            boolean cancel = "cancel".equals(now.control());
+            JobState to = cancel ? JobState.FAILURE : JobState.PAUSED;
+            JobError error = cancel ? JobError.canceled() : JobError.NONE;
+            if (store.release(r.id(), node, to, new JobUpdate(now.progress(), now.content(), now.jobState(),
+                    now.runtimeMillis(), null, cancel ? clock.millis() : null, error))) {
+                logTransition(r.id(), r.type(), JobState.RUNNING, to, cancel ? error.description() : null);
+            }
+            return;
+        }
+        if (store.release(r.id(), node, JobState.PENDING, new JobUpdate(now.progress(), now.content(), now.jobState(),
+                now.runtimeMillis(), null, null, JobError.NONE))) {
+            logTransition(r.id(), r.type(), JobState.RUNNING, JobState.PENDING, "the server is stopping");
+        }
+    }
+
+    private String text(Object node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a job's JSON", e);
+        }
+    }
+}

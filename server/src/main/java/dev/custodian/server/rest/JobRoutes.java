@@ -1,0 +1,100 @@
+package dev.custodian.server.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.server.jobs.JobActions;
+import dev.custodian.server.jobs.JobRecord;
+import dev.custodian.server.jobs.JobsEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Orthanc's jobs routes: {@code GET /jobs} (IDs, or objects with {@code ?expand}), {@code GET
+ * /jobs/{id}}, and {@code POST /jobs/{id}/pause|resume|cancel|resubmit} answering {@code {}}.
+ * An unknown job is a 404; an action the job's state does not allow (resume of a job that is not
+ * paused, resubmit of one that has not failed) is a 400 "Bad sequence of calls".
+ */
+public final class JobRoutes implements RestServer.Routes {
+    /** Orthanc's time format in job JSON (ISO 8601 basic, microseconds), here in UTC. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS").withZone(ZoneOffset.UTC);
+
+    private final JobsEngine engine;
+    private final Clock clock;
+
+    public JobRoutes(JobsEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(Javalin app, ObjectMapper json) {
+        app.get("/jobs", ctx -> list(ctx, json));
+        app.get("/jobs/{id}", ctx -> ctx.json(describe(find(ctx), json)));
+        app.post("/jobs/{id}/pause", ctx -> act(ctx, engine::pause));
+        app.post("/jobs/{id}/resume", ctx -> act(ctx, engine::resume));
+        app.post("/jobs/{id}/cancel", ctx -> act(ctx, engine::cancel));
+        app.post("/jobs/{id}/resubmit", ctx -> act(ctx, engine::resubmit));
+    }
+
+    private void list(Context ctx, ObjectMapper json) {
+        List<JobRecord> all = engine.list();
+        if (ctx.queryParamMap().containsKey("expand")) {
+            ctx.json(all.stream().map(r -> describe(r, json)).toList());
+        } else {
+            ctx.json(all.stream().map(JobRecord::id).toList());
+        }
+    }
+
+    private JobRecord find(Context ctx) {
+        String id = ctx.pathParam("id");
+        return engine.find(id).orElseThrow(() -> new RestException(OrthancError.INEXISTENT_ITEM, "unknown job " + id));
+    }
+
+    private static void act(Context ctx, Function<String, JobActions.Outcome> action) {
+        String id = ctx.pathParam("id");
+        JobActions.Outcome outcome = action.apply(id);
+        switch (outcome.result()) {
+            case DONE -> ctx.json(Map.of());
+            case UNKNOWN_JOB -> throw new RestException(OrthancError.INEXISTENT_ITEM, outcome.message());
+            case NOT_ALLOWED -> throw new RestException(OrthancError.BAD_SEQUENCE_OF_CALLS, outcome.message());
+        }
+    }
+
+    /** The JSON of {@code GET /jobs/{id}}; {@code CompletionTime} only once the job has finished, as Orthanc. */
+    Map<String, Object> describe(JobRecord r, ObjectMapper json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ID", r.id());
+        out.put("Type", r.type());
+        out.put("State", r.state().orthancName());
+        out.put("Progress", r.progress());
+        out.put("Priority", r.priority());
+        out.put("CreationTime", TIME.format(r.creationTime()));
+        if (r.completionTime() != null) {
+            out.put("CompletionTime", TIME.format(r.completionTime()));
+        }
+        out.put("EffectiveRuntime", r.runtimeMillis() / 1000.0);
+        out.put("ErrorCode", r.error().code());
+        out.put("ErrorDescription", r.error().description());
+        out.put("ErrorDetails", r.error().details());
+        out.put("Content", content(r, json));
+        out.put("Timestamp", TIME.format(Instant.now(clock)));
+        return out;
+    }
+
+    private static JsonNode content(JobRecord r, ObjectMapper json) {
+        try {
+            return json.readTree(r.content());
+        } catch (IOException e) {
+            throw new IllegalStateException("job " + r.id() + " has unreadable Content: " + e.getMessage(), e);
+        }
+    }
+}
