@@ -120,6 +120,11 @@ public final class JobsEngine implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close()} has begun. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     private void workLoop() {
         while (!stopping) {
             Optional<JobStore.Claim> claim;
