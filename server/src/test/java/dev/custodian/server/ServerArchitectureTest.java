@@ -49,4 +49,11 @@ class ServerArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..server.rest..", "..server.cli..", "io.javalin..")
                 .check(SERVER);
     }
+
+    @Test
+    void jobsKnowNeitherHttpNorTheCommandLine() {
+        noClasses().that().resideInAPackage("..server.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("..server.rest..", "..server.cli..", "io.javalin..")
+                .check(SERVER);
+    }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The jobs engine through the REST API: asynchronous C-STORE SCU ({@code DicomModalityStore}
  * jobs) to DCMTK storescp, a job to an unreachable modality, pause / resume / cancel of a running
- * job (storescp {@code --sleep-during 1} makes every C-STORE last a second), and a job that
+ * job (storescp {@code --sleep-during 1} makes every C-STORE last seconds), and a job that
  * survives a SIGKILL of the server process.
  */
 class ArchiveJobsIT {
@@ -35,7 +35,7 @@ class ArchiveJobsIT {
 
     @Test
     void asynchronousStoresRunAsJobsThatCanBePausedResumedAndCanceled(@TempDir Path dir) throws Exception {
-        List<Path> files = TestInstances.ct(dir.resolve("in"), 10, 0.05);
+        List<Path> files = TestInstances.ct(dir.resolve("in"), 10, 0.004);
         int fastPort = Ports.freePort();
         int slowPort = Ports.freePort();
         int closedPort = Ports.freePort();
@@ -115,7 +115,7 @@ class ArchiveJobsIT {
     @Test
     void aJobResumesAfterTheServerProcessIsKilled(@TempDir Path dir) throws Exception {
         assertThat(JAR).as("the shaded jar (mvn package of server)").exists();
-        List<Path> files = TestInstances.ct(dir.resolve("in"), 12, 0.05);
+        List<Path> files = TestInstances.ct(dir.resolve("in"), 12, 0.004);
         int scpPort = Ports.freePort();
         Path received = Files.createDirectories(dir.resolve("received"));
         Process scp = storescp(dir, "slow", received, scpPort, 1);
