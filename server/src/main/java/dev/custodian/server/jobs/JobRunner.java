@@ -131,6 +131,16 @@ final class JobRunner {
         }
     }
 
+    /** After an unexpected error of the runner itself: back to Pending at the last saved step, if still ours. */
+    void requeueAfterError(JobRecord r) {
+        try {
+            requeue(r);
+        } catch (RuntimeException e) {
+            LOG.error("job {} ({}): cannot put it back to Pending; another node or the next start takes it over "
+                    + "once its lease expires", r.id(), r.type(), e);
+        }
+    }
+
     /** Back to Pending with the state of the last completed step (already saved). */
     private void requeue(JobRecord r) {
         JobRecord now = store.find(r.id()).orElse(r);

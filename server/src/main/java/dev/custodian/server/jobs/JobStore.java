@@ -78,6 +78,12 @@ public final class JobStore {
         }
         String select = "SELECT " + COLUMNS + " FROM jobs WHERE " + RUNNABLE + " AND type IN (<types>) "
                 + "ORDER BY priority DESC, seq LIMIT 1" + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
+        // a read outside any transaction first: idle workers then never take SQLite's write lock
+        boolean any = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE " + RUNNABLE
+                + " AND type IN (<types>)").bind("now", now).bindList("types", types).mapTo(Long.class).one() > 0);
+        if (!any) {
+            return Optional.empty();
+        }
         return jdbi.inTransaction(h -> {
             Optional<JobRecord> found = h.createQuery(select).bind("now", now).bindList("types", types)
                     .map(JobStore::row).findOne();

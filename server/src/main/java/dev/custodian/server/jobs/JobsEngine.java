@@ -139,8 +139,8 @@ public final class JobsEngine implements AutoCloseable {
                 try {
                     runner.run(claim.get());
                 } catch (RuntimeException e) {
-                    LOG.error("job {}: the worker failed; the job stays claimed until its lease expires",
-                            claim.get().job().id(), e);
+                    LOG.error("job {}: the worker failed", claim.get().job().id(), e);
+                    runner.requeueAfterError(claim.get().job());
                 }
                 continue;
             }

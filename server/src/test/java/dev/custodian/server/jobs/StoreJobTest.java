@@ -1,0 +1,80 @@
+package dev.custodian.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custodian.server.config.RemoteModality;
+import dev.custodian.server.dicom.ModalityScu;
+import dev.custodian.server.index.Index;
+import dev.custodian.server.index.IndexDatabase;
+import dev.custodian.server.index.Modalities;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DicomModalityStore job's saved state, Content and failures that need no network. */
+class StoreJobTest {
+    private IndexDatabase db;
+    private Modalities modalities;
+    private StoreJobType type;
+
+    @BeforeEach
+    void open(@TempDir Path dir) {
+        db = IndexDatabase.sqlite(dir.resolve("index.db"));
+        modalities = new Modalities(Map.of("pacs", RemoteModality.of("PACS", "127.0.0.1", 104)),
+                new Index(db, Clock.systemUTC(), 0));
+        type = new StoreJobType(new ModalityScu("CUSTODIAN", 10, 16384, null, null), modalities, 2);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void contentIsOrthancsAndTheStateRoundTrips() {
+        Job job = type.create("pacs", modalities.get("pacs").orElseThrow(), List.of("i1", "i2", "i3"), List.of("study"),
+                false);
+        ObjectNode content = job.content();
+        assertThat(content.get("Description").asText()).isEqualTo("REST API");
+        assertThat(content.get("InstancesCount").asInt()).isEqualTo(3);
+        assertThat(content.get("FailedInstancesCount").asInt()).isZero();
+        assertThat(content.get("LocalAet").asText()).isEqualTo("CUSTODIAN");
+        assertThat(content.get("RemoteAet").asText()).isEqualTo("PACS");
+        assertThat(content.get("ParentResources").get(0).asText()).isEqualTo("study");
+        ObjectNode saved = job.serialize().put("Position", 2);
+        Job restored = type.restore(saved);
+        assertThat(restored.progress()).isEqualTo(66);
+        assertThat(restored.serialize()).isEqualTo(saved);
+        restored.reset();
+        assertThat(restored.progress()).isZero();
+    }
+
+    @Test
+    void aBrokenSavedStateIsRefusedNamingTheField() {
+        ObjectNode saved = type.create("pacs", modalities.get("pacs").orElseThrow(), List.of("i1"), List.of("s"), false)
+                .serialize();
+        assertThatThrownBy(() -> type.restore(saved.deepCopy().put("Position", 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Position");
+        ObjectNode noInstances = saved.deepCopy();
+        noInstances.remove("Instances");
+        assertThatThrownBy(() -> type.restore(noInstances)).hasMessageContaining("Instances");
+    }
+
+    @Test
+    void aModalityRemovedSinceSubmissionFailsTheJob() throws Exception {
+        ObjectNode saved = type.create("pacs", modalities.get("pacs").orElseThrow(), List.of("i1"), List.of("s"), false)
+                .serialize().put("Modality", "gone");
+        StepResult r = type.restore(saved).step(new JobContext("j", Clock.systemUTC(), () -> false));
+        assertThat(r).isInstanceOfSatisfying(StepResult.Failure.class, f -> {
+            assertThat(f.error().code()).isEqualTo(7);
+            assertThat(f.error().details()).contains("gone");
+        });
+    }
+}
