@@ -271,4 +271,28 @@ abstract class JobsEngineContractTest {
         }
         assertThat(gate.done).hasSize(36).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aClaimHoldsUntilItsLeaseExpiresAndTheFormerOwnerThenLosesTheJob() {
+        ScriptedJob job = ScriptedJob.of(gate, "l", 2);
+        store.insert(new JobRecord("leased", ScriptedJob.TYPE, JobState.PENDING, 0, 0, clock.instant(), null, 0,
+                JobError.NONE, job.content().toString(), job.serialize().toString(), null, null, null, null));
+        List<String> types = List.of(ScriptedJob.TYPE);
+        long now = clock.millis();
+        JobStore.Claim a = store.claim("node-a", types, now, now + 1_000).orElseThrow();
+        assertThat(a.from()).isEqualTo(JobState.PENDING);
+        assertThat(a.job().owner()).isEqualTo("node-a");
+        assertThat(store.claim("node-b", types, now, now + 1_000)).as("held by node-a").isEmpty();
+        assertThat(store.claim("node-b", List.of("OtherType"), now + 5_000, now + 6_000)).isEmpty();
+
+        JobStore.Claim b = store.claim("node-b", types, now + 1_001, now + 2_000).orElseThrow();
+        assertThat(b.from()).as("taken over").isEqualTo(JobState.RUNNING);
+        assertThat(store.saveStep("leased", "node-a", 50, "{}", "{}", 1, now + 3_000)).isEqualTo(JobStore.Saved.LOST);
+        assertThat(store.release("leased", "node-a", JobState.SUCCESS, new JobUpdate(100, "{}", "{}", 1, null, now,
+                JobError.NONE))).isFalse();
+        assertThat(store.requestControl("leased", "pause")).isTrue();
+        assertThat(store.saveStep("leased", "node-b", 50, "{}", "{}", 1, now + 3_000)).isEqualTo(JobStore.Saved.PAUSE);
+        assertThat(store.renewLeases("node-b", now + 9_000)).isEqualTo(1);
+        assertThat(store.find("leased").orElseThrow().leaseUntil()).isEqualTo(now + 9_000);
+    }
 }
