@@ -19,6 +19,7 @@ public final class PduReader {
 
     private final PduLimits limits;
     private final AssociateDecoder associate;
+    private final byte[] header = new byte[HEADER_LENGTH];
 
     public PduReader(PduLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -30,23 +31,22 @@ public final class PduReader {
     }
 
     /**
-     * Reads exactly one PDU.
+     * Reads exactly one PDU. Not thread-safe (it reuses a header buffer): one reader per stream.
      *
      * @throws EOFException        the stream ended, before the PDU (message "end of stream") or in it
      * @throws PduFormatException  the bytes are not a valid PDU
      */
     public Pdu read(InputStream in) throws IOException {
-        byte[] header = in.readNBytes(HEADER_LENGTH);
-        if (header.length == 0) {
+        int got = in.readNBytes(header, 0, HEADER_LENGTH);
+        if (got == 0) {
             throw new EOFException("end of stream");
         }
-        if (header.length < HEADER_LENGTH) {
-            throw new EOFException("stream ended after " + header.length + " of 6 PDU header bytes");
+        if (got < HEADER_LENGTH) {
+            throw new EOFException("stream ended after " + got + " of 6 PDU header bytes");
         }
-        ByteBuffer h = ByteBuffer.wrap(header);
-        int type = h.get() & 0xFF;
-        h.get();
-        long length = h.getInt() & 0xFFFF_FFFFL;
+        int type = header[0] & 0xFF;
+        long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
+                | (header[5] & 0xFF);
         checkLength(type, length);
         byte[] body = readBody(in, type, (int) length);
         return decodeBody(type, ByteBuffer.wrap(body));
@@ -188,9 +188,21 @@ public final class PduReader {
                         "even presentation context ID " + pcid);
             }
             // bits 2-7 of the control header are reserved and "not tested" (PS3.8 Annex E.2)
-            byte[] data = c.bytes((int) length - 2, "PDV data");
-            pdvs.add(new Pdv(pcid, (control & 1) != 0, (control & 2) != 0, data));
+            pdvs.add(slice(c, pcid, control, (int) length - 2));
         }
         return new PDataTf(pdvs);
+    }
+
+    /** The PDV's data as a slice of the body's array (no copy); copied only from a read-only buffer. */
+    private static Pdv slice(WireCursor c, int pcid, int control, int n) throws PduFormatException {
+        boolean command = (control & 1) != 0;
+        boolean last = (control & 2) != 0;
+        ByteBuffer b = c.buffer();
+        if (!b.hasArray()) {
+            return new Pdv(pcid, command, last, c.bytes(n, "PDV data"));
+        }
+        int at = b.arrayOffset() + b.position();
+        c.skip(n, "PDV data");
+        return new Pdv(pcid, command, last, b.array(), at, n);
     }
 }

@@ -30,7 +30,7 @@ public final class DicomServer implements AutoCloseable {
                 config.callingAeTitleKnown(), syntaxes(config, registry));
         this.acceptor = DicomAcceptor.start(config.acceptor(), policy, association -> {
             DimseSession session = new DimseSession(new AssociationChannel(association), dispatcher,
-                    config.dimseTimeout(), threads.workers());
+                    config.dimseTimeout());
             sessions.put(association, session);
             association.addCloseListener((a, reason) -> {
                 sessions.remove(a);

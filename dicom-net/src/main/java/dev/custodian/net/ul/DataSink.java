@@ -3,8 +3,10 @@ package dev.custodian.net.ul;
 import java.io.IOException;
 
 /**
- * Receives one data set as the PDV fragments arrive (PS3.8 Annex E). The buffer is only valid
- * during the call: copy or write it out before returning.
+ * Receives the data set fragments (PS3.8 Annex E) that a {@link MessageListener} did not read
+ * through {@link Association#dataSet()}, as they arrive. The buffer is handed over: the upper layer
+ * reads each P-DATA-TF body into a fresh array and never reuses or modifies it, so the sink may
+ * keep the slice {@code buffer[offset, offset + length)} without copying (and must not modify it).
  */
 @FunctionalInterface
 public interface DataSink {

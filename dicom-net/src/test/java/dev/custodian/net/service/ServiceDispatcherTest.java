@@ -66,7 +66,7 @@ class ServiceDispatcherTest {
     private RequestContext ctx(String abstractSyntax) {
         AcceptedContext pc = new AcceptedContext(1, abstractSyntax, "1.2.840.10008.1.2.1");
         return new RequestContext(pc, "US", "THEM",
-                new DimseSession(new FakeChannel(1, pc), dispatcher, Duration.ofSeconds(1), Runnable::run));
+                new DimseSession(new FakeChannel(1, pc), dispatcher, Duration.ofSeconds(1)));
     }
 
     @Test
