@@ -115,6 +115,11 @@ final class PDataAssembler {
             messageContext = -1;
         } else {
             sink = next;
+            try {
+                data.pushRest(next); // what is left of the fragment in hand
+            } catch (IOException | RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
         }
     }
 

@@ -101,6 +101,15 @@ final class PDataInputStream extends InputStream {
         return total;
     }
 
+    /** Hands what is left of the fragment in hand (not the last one) to {@code sink}. */
+    void pushRest(DataSink sink) throws IOException {
+        if (pos < end) {
+            int from = pos;
+            pos = end;
+            sink.onData(buf, from, end - from, false);
+        }
+    }
+
     private boolean fill() throws IOException {
         while (pos == end) {
             if (lastReceived) {
