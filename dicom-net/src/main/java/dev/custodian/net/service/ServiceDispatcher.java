@@ -15,6 +15,7 @@ import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.RequestHandler;
 import dev.custodian.net.dimse.Status;
+import dev.custodian.net.ul.DataSetInterruptedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -52,8 +53,14 @@ public final class ServiceDispatcher implements RequestHandler {
         } catch (IOException e) {
             // The data set could not be read or stored: answer, if the association still stands.
             status = Status.PROCESSING_FAILURE.withComment(String.valueOf(e.getMessage()));
-            LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
-                    ctx.remoteAet(), e.toString());
+            if (DataSetInterruptedException.isCauseOf(e)) {
+                // the upper layer has logged why the association ended; no response can go out
+                LOG.info("{} {} from {} not completed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.getMessage());
+            } else {
+                LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.toString());
+            }
         } catch (RuntimeException e) {
             status = Status.PROCESSING_FAILURE.withComment(e.getClass().getSimpleName());
             LOG.error("{} {} from {}: service failed", CommandField.name(rq.commandField()), rq.sopClassUid(),

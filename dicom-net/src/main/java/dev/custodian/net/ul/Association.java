@@ -336,6 +336,11 @@ public final class Association {
 
     // ---- used by the reader --------------------------------------------------------------
 
+    /** How the association ended or is ending, once known. */
+    CloseReason noted() {
+        return reason.get();
+    }
+
     void note(CloseReason.Kind kind, String detail, Throwable cause) {
         reason.compareAndSet(null, new CloseReason(kind, detail, cause));
     }

@@ -125,12 +125,13 @@ final class AssociationReader implements Runnable, PDataInputStream.Source {
                     assembler.pulled(pdv);
                 } catch (AbortException e) {
                     violation(e);
-                    throw new IOException("data set interrupted: " + e.getMessage(), e);
+                    throw new DataSetInterruptedException("Data set incomplete: " + e.getMessage(), e);
                 }
                 return pdv;
             }
             if (!receivingData()) {
-                throw new IOException("data set interrupted: " + a.notOpen());
+                cutShort();
+                throw new DataSetInterruptedException("Data set incomplete: " + a.notOpen(), null);
             }
             readAndDispatch();
         }
@@ -304,6 +305,15 @@ final class AssociationReader implements Runnable, PDataInputStream.Source {
             LOG.warn("{} message listener failed, aborting", a.name(), e.getCause());
             a.abort(CloseReason.Kind.ABORTED_LOCALLY, "message listener failed: " + e.getMessage(),
                     AAbort.byServiceUser());
+        }
+    }
+
+    /** One WARN for a data set lost to an abort, a release, a timeout or a vanished peer. */
+    private void cutShort() {
+        CloseReason r = a.noted();
+        if (r == null || r.kind() != CloseReason.Kind.PROTOCOL_ERROR) { // the state machine warned of those
+            LOG.warn("{} data set cut short in {}: {}", a.name(), a.machine.state().label(),
+                    r == null ? "association ending" : r);
         }
     }
 

@@ -11,7 +11,7 @@ import java.io.OutputStream;
  * read asks the {@link Source} — the reader — for the next data PDV of this message, which reads
  * and dispatches PDUs until one comes. No thread hand-off and no copy: each fragment is a slice
  * of its P-DATA-TF body. Ends (returns -1) after the fragment marked last. Throws
- * {@link IOException} when the association ends, is aborted or breaks the protocol before that;
+ * {@link DataSetInterruptedException} when the association ends, is aborted or breaks the protocol before that;
  * the association is then already being closed.
  */
 final class PDataInputStream extends InputStream {
@@ -116,7 +116,7 @@ final class PDataInputStream extends InputStream {
                 return false;
             }
             if (failure != null) {
-                throw new IOException(failure.getMessage(), failure);
+                throw new DataSetInterruptedException(failure.getMessage(), failure);
             }
             if (detached) {
                 throw new IllegalStateException("data set stream read after onCommand returned");

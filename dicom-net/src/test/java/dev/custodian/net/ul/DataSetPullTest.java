@@ -146,8 +146,8 @@ class DataSetPullTest {
                 AAbort.byServiceUser());
         CloseReason r = acceptorClose();
         assertThat(r.kind()).isEqualTo(CloseReason.Kind.ABORTED_BY_PEER);
-        assertThat(seen).singleElement().isInstanceOfSatisfying(IOException.class,
-                e -> assertThat(e).hasMessageContaining("data set interrupted"));
+        assertThat(seen).singleElement().isInstanceOfSatisfying(DataSetInterruptedException.class,
+                e -> assertThat(e).hasMessageContaining("Data set incomplete").hasMessageContaining("ABORTED_BY_PEER"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class DataSetPullTest {
         CloseReason r = acceptorClose();
         assertThat(r.kind()).isEqualTo(CloseReason.Kind.PROTOCOL_ERROR);
         assertThat(r.detail()).contains("command fragment inside a data set");
-        assertThat(seen).singleElement().isInstanceOf(IOException.class);
+        assertThat(seen).singleElement().isInstanceOf(DataSetInterruptedException.class);
     }
 
     @Test
