@@ -25,6 +25,7 @@ final class PDataInputStream extends InputStream {
     private static final byte[] NONE = new byte[0];
 
     private final Source source;
+    private final Thread reader = Thread.currentThread();
     private byte[] buf = NONE;
     private int pos;
     private int end;
@@ -33,6 +34,7 @@ final class PDataInputStream extends InputStream {
     private boolean detached;
     private IOException failure;
 
+    /** Made on the reader thread, the only one that may read it. */
     PDataInputStream(Source source) {
         this.source = source;
     }
@@ -118,8 +120,8 @@ final class PDataInputStream extends InputStream {
             if (failure != null) {
                 throw new DataSetInterruptedException(failure.getMessage(), failure);
             }
-            if (detached) {
-                throw new IllegalStateException("data set stream read after onCommand returned");
+            if (detached || Thread.currentThread() != reader) {
+                throw new IllegalStateException("the data set is read on the reader thread, during onCommand");
             }
             Pdv pdv;
             try {

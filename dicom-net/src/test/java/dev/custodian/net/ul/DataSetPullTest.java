@@ -205,6 +205,6 @@ class DataSetPullTest {
         Association ac = accepted.get(5, TimeUnit.SECONDS);
         assertThatThrownBy(ac::dataSet).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(in::read).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("after onCommand returned");
+                .hasMessageContaining("during onCommand");
     }
 }
