@@ -20,6 +20,8 @@ public final class PduReader {
     private final PduLimits limits;
     private final AssociateDecoder associate;
     private final byte[] header = new byte[HEADER_LENGTH];
+    /** The P-DATA-TF body array {@link #readReusingBuffer} reuses; grows to the largest PDU read. */
+    private byte[] reused = new byte[0];
 
     public PduReader(PduLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -37,6 +39,19 @@ public final class PduReader {
      * @throws PduFormatException  the bytes are not a valid PDU
      */
     public Pdu read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    /**
+     * As {@link #read}, but a P-DATA-TF body is read into an array this reader reuses, so its PDVs
+     * (slices of it) are only valid until the next call: for a caller that consumes every PDV
+     * before it reads on (the association's reader), sparing an allocation per PDU.
+     */
+    public Pdu readReusingBuffer(InputStream in) throws IOException {
+        return read(in, true);
+    }
+
+    private Pdu read(InputStream in, boolean reuse) throws IOException {
         int got = in.readNBytes(header, 0, HEADER_LENGTH);
         if (got == 0) {
             throw new EOFException("end of stream");
@@ -48,8 +63,8 @@ public final class PduReader {
         long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
                 | (header[5] & 0xFF);
         checkLength(type, length);
-        byte[] body = readBody(in, type, (int) length);
-        return decodeBody(type, ByteBuffer.wrap(body));
+        byte[] body = readBody(in, type, (int) length, reuse);
+        return decodeBody(type, ByteBuffer.wrap(body, 0, (int) length));
     }
 
     /**
@@ -58,11 +73,18 @@ public final class PduReader {
      * PDUs are read incrementally, so a peer claiming a long A-ASSOCIATE-RQ costs memory only for
      * the bytes it really sends.
      */
-    private static byte[] readBody(InputStream in, int type, int length) throws IOException {
+    private byte[] readBody(InputStream in, int type, int length, boolean reuse) throws IOException {
         byte[] body;
         int n;
         if (type == Pdu.TYPE_P_DATA_TF) {
-            body = new byte[length];
+            if (reuse) {
+                if (reused.length < length) {
+                    reused = new byte[length];
+                }
+                body = reused;
+            } else {
+                body = new byte[length];
+            }
             n = in.readNBytes(body, 0, length);
         } else {
             body = in.readNBytes(length);

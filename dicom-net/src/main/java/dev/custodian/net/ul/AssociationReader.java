@@ -88,7 +88,8 @@ final class AssociationReader implements Runnable, PDataInputStream.Source {
     private void readAndDispatch() {
         Pdu pdu;
         try {
-            pdu = a.pduReader.read(in);
+            // PDVs are consumed before the next read (delivered, pulled or pushed), so the body array is reused
+            pdu = a.pduReader.readReusingBuffer(in);
         } catch (PduFormatException e) {
             a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
             a.machine.invalidPdu(e.abortReason(), e.getMessage());

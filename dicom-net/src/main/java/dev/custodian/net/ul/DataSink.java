@@ -4,9 +4,9 @@ import java.io.IOException;
 
 /**
  * Receives the data set fragments (PS3.8 Annex E) that a {@link MessageListener} did not read
- * through {@link Association#dataSet()}, as they arrive. The buffer is handed over: the upper layer
- * reads each P-DATA-TF body into a fresh array and never reuses or modifies it, so the sink may
- * keep the slice {@code buffer[offset, offset + length)} without copying (and must not modify it).
+ * through {@link Association#dataSet()}, as they arrive. The buffer is only valid during the call
+ * (the upper layer reads the next P-DATA-TF into it): write the bytes out or copy them before
+ * returning, and do not modify them.
  */
 @FunctionalInterface
 public interface DataSink {
