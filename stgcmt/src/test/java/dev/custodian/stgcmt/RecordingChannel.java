@@ -8,6 +8,7 @@ import dev.custodian.net.dimse.InvalidCommandException;
 import dev.custodian.net.ul.DataWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,13 @@ final class RecordingChannel implements DimseChannel {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     volatile boolean released;
+    /** The data set of the next incoming message, read by the session through {@link #dataSet()}. */
+    volatile InputStream incoming = InputStream.nullInputStream();
+
+    @Override
+    public InputStream dataSet() {
+        return incoming;
+    }
 
     @Override
     public void send(int contextId, byte[] command, DataWriter data) throws IOException {

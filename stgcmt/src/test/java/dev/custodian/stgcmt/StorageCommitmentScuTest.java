@@ -179,7 +179,8 @@ class StorageCommitmentScuTest {
                 1, true);
         byte[] info = eventCodec.write(report, TS);
 
-        session.onCommand(1, CommandCodec.encode(rq)).onData(info, 0, info.length, true);
+        channel.incoming = new ByteArrayInputStream(info);
+        session.onCommand(1, CommandCodec.encode(rq));
 
         assertThat(c.report().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(report);
         assertThat(channel.sent).hasSize(2);

@@ -5,6 +5,7 @@ import dev.custodian.net.ul.Association;
 import dev.custodian.net.ul.DataWriter;
 import dev.custodian.net.ul.NegotiatedContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public final class AssociationChannel implements DimseChannel {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public InputStream dataSet() {
+        return association.dataSet();
     }
 
     @Override

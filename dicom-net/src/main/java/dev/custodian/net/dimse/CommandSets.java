@@ -3,15 +3,15 @@ package dev.custodian.net.dimse;
 import dev.custodian.dicom.codec.DicomReader;
 import dev.custodian.dicom.codec.DicomReaderOptions;
 import dev.custodian.dicom.codec.DicomWriter;
-import dev.custodian.dicom.codec.DicomWriterOptions;
 import dev.custodian.dicom.codec.TransferSyntax;
 import dev.custodian.dicom.data.DataElement;
 import dev.custodian.dicom.data.DataSet;
 import dev.custodian.dicom.data.VR;
 import dev.custodian.dicom.dict.Tag;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,9 @@ final class CommandSets {
      */
     static View parse(byte[] bytes) throws IOException {
         DicomReaderOptions options = DicomReaderOptions.DEFAULT.withMaxValueLength(bytes.length).withMaxDepth(1);
-        DataSet ds = new DicomReader(new ByteArrayInputStream(bytes), IMPLICIT_LE, options).readDataSet();
+        // a buffer the size of the command, not the reader's default 64 KB: one of these per message
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes), Math.max(1, bytes.length));
+        DataSet ds = new DicomReader(in, IMPLICIT_LE, options).readDataSet();
         for (DataElement e : ds.elements()) {
             if (e.tag() >>> 16 != 0) {
                 throw new IOException(String.format("element (%04X,%04X) outside command group 0000",
@@ -47,6 +49,13 @@ final class CommandSets {
             }
         }
         return new View(ds);
+    }
+
+    private static void putIntLe(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
     }
 
     /** Collects command elements; null values are left out. */
@@ -89,12 +98,12 @@ final class CommandSets {
             try {
                 ds.remove(Tag.CommandGroupLength);
                 byte[] body = DicomWriter.toBytes(ds, IMPLICIT_LE);
-                DataSet length = new DataSet().setLong(Tag.CommandGroupLength, VR.UL, body.length);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(12 + body.length);
-                new DicomWriter(out, IMPLICIT_LE, DicomWriterOptions.DEFAULT.withKeepGroupLengths(true))
-                        .writeDataSet(length);
-                out.write(body);
-                return out.toByteArray();
+                // (0000,0000) UL in Implicit VR Little Endian: tag, 4-byte length 4, the value (PS3.5 §7.1.2)
+                byte[] out = new byte[12 + body.length];
+                out[4] = 4;
+                putIntLe(out, 8, body.length);
+                System.arraycopy(body, 0, out, 12, body.length);
+                return out;
             } catch (IOException e) {
                 throw new UncheckedIOException("Encoding a command set in memory failed", e);
             }

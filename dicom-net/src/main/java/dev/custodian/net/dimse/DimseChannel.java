@@ -2,6 +2,7 @@ package dev.custodian.net.dimse;
 
 import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ public interface DimseChannel {
      * of different messages must not interleave; callers serialise them.
      */
     void send(int contextId, byte[] command, DataWriter data) throws IOException;
+
+    /**
+     * The data set of the incoming message whose command is being handled, read on the calling
+     * (reader) thread during that call; -1 after its last fragment, {@link IOException} when the
+     * association ends first. See {@code Association.dataSet()}.
+     */
+    InputStream dataSet();
 
     /** The accepted presentation contexts. */
     List<AcceptedContext> acceptedContexts();

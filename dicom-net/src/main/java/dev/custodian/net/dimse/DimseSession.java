@@ -4,12 +4,9 @@ import dev.custodian.net.ul.DataSink;
 import dev.custodian.net.ul.DataWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,15 +22,22 @@ import org.slf4j.LoggerFactory;
  * and sends their responses. Requests are served on associations we accepted and on those we
  * requested alike (a Storage Commitment N-EVENT-REPORT may come on the N-ACTION's association).
  *
- * <p>{@link #onCommand} runs on the association's reader thread; response futures are
- * completed there, so their callbacks must not block (use the {@code *Async} variants). A
+ * <p>{@link #onCommand} runs on the association's reader thread, and so do the requests: one at
+ * a time, in arrival order. A request's data set is handed to the {@link RequestHandler} as an
+ * input stream that reads the PDUs from the peer on that same thread as the handler consumes it
+ * (no thread hand-off, no copy): a slow handler slows the peer through TCP (backpressure), and
+ * memory stays bounded by one PDU. What the handler leaves unread is drained before the response
+ * is sent. The socket idle timeout bounds a peer falling silent in the middle of a data set; the
+ * handler's own work is not bounded by the DIMSE timeout (as for requests without a data set, a
+ * handler must bound its own blocking calls). If the association ends, is aborted or breaks the
+ * protocol under the data set, the handler's reads throw {@link IOException}, no response is sent
+ * and the association closes as the upper layer decided. Response futures are completed on the
+ * reader thread too, so their callbacks must not block (use the {@code *Async} variants). A
  * service must not wait for the response to a request it sends on the same association: the
  * reader is busy with the service's own request until it returns.
  */
 public final class DimseSession {
     private static final Logger LOG = LoggerFactory.getLogger(DimseSession.class);
-    /** Data set bytes buffered between the reader thread and the performing thread (PS3.8 backpressure). */
-    private static final long PIPE_BYTES = 1L << 20;
 
     private final DimseChannel channel;
     private final RequestHandler handler;
@@ -41,26 +45,35 @@ public final class DimseSession {
     private final MessageIdGenerator ids = new MessageIdGenerator();
     private final OutstandingRequests outstanding;
     private final ReentrantLock sendLock = new ReentrantLock(true);
-    private final Executor workers;
     private volatile IOException closed;
-    private volatile DataPipe activePipe;
 
     /**
-     * @param handler      performs incoming requests
-     * @param dimseTimeout how long to wait for a response, for room in the operations window, and
-     *                     for a request with a data set to be performed once its data has arrived
-     * @param workers      runs the requests that have a data set (one at a time per association)
+     * @param handler      performs incoming requests, on the association's reader thread
+     * @param dimseTimeout how long to wait for a response and for room in the operations window
      */
-    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout, Executor workers) {
-        if (channel == null || handler == null || workers == null || dimseTimeout == null
+    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout) {
+        if (channel == null || handler == null || dimseTimeout == null
                 || dimseTimeout.isNegative() || dimseTimeout.isZero()) {
-            throw new IllegalArgumentException("channel, handler, workers and a positive DIMSE timeout are required");
+            throw new IllegalArgumentException("channel, handler and a positive DIMSE timeout are required");
         }
-        this.workers = workers;
         this.channel = channel;
         this.handler = handler;
         this.dimseTimeout = dimseTimeout;
         this.outstanding = new OutstandingRequests(Math.max(0, channel.maxOperationsInvoked()));
+    }
+
+    /**
+     * As {@link #DimseSession(DimseChannel, RequestHandler, Duration)}; {@code workers} is no longer
+     * used (requests are performed on the reader thread) and only kept for existing callers.
+     *
+     * @deprecated use the constructor without an executor
+     */
+    @Deprecated
+    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout, Executor workers) {
+        this(channel, handler, dimseTimeout);
+        if (workers == null) {
+            throw new IllegalArgumentException("workers is null");
+        }
     }
 
     public DimseChannel channel() {
@@ -133,10 +146,9 @@ public final class DimseSession {
 
     /**
      * One incoming message (the upper layer's {@code MessageListener.onCommand}): decodes the
-     * command set and returns where its data set goes. A request without a data set is performed
-     * at once; one with a data set is performed on a worker thread that reads the data as the
-     * returned sink receives it, and the sink's last call returns once the response is sent, so
-     * requests are performed one at a time in arrival order. A command that cannot be answered
+     * command set and returns where its data set goes. A request is performed at once, on this
+     * thread, reading its data set (if any) from {@link DimseChannel#dataSet()}, and answered
+     * before this returns, so requests are performed one at a time in arrival order. A command that cannot be answered
      * aborts the association (and this throws); one that can is answered with a failure status.
      */
     public DataSink onCommand(int contextId, byte[] command) throws IOException {
@@ -160,10 +172,6 @@ public final class DimseSession {
     /** The association ended (released, aborted or broken): fails every outstanding request. */
     public void onClosed(IOException cause) {
         closed = cause == null ? new IOException("Association closed") : cause;
-        DataPipe pipe = activePipe;
-        if (pipe != null) {
-            pipe.fail(closed);
-        }
         outstanding.failAll(closed);
     }
 
@@ -173,41 +181,11 @@ public final class DimseSession {
             send(pc.id(), perform(ctx, rq, InputStream.nullInputStream()), null);
             return DataSink.NO_DATA_SET;
         }
-        DataPipe pipe = new DataPipe(PIPE_BYTES, dimseTimeout.toMillis());
-        activePipe = pipe;
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> performAndAnswer(pc, ctx, rq, pipe), workers);
-        return (buffer, offset, length, last) -> {
-            pipe.onData(buffer, offset, length, last);
-            if (last) {
-                awaitAnswer(rq, done);
-            }
-        };
-    }
-
-    private void performAndAnswer(AcceptedContext pc, RequestContext ctx, DimseRequest rq, DataPipe pipe) {
-        try {
-            DimseResponse rsp = perform(ctx, rq, pipe);
-            drain(pipe);
-            send(pc.id(), rsp, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            activePipe = null;
-        }
-    }
-
-    private void awaitAnswer(DimseRequest rq, CompletableFuture<Void> done) throws IOException {
-        try {
-            done.get(dimseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while performing " + CommandField.name(rq.commandField()));
-        } catch (TimeoutException e) {
-            throw new IOException(CommandField.name(rq.commandField()) + " not answered within " + dimseTimeout);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-            throw c instanceof IOException io ? io : new IOException(c);
-        }
+        InputStream data = channel.dataSet();
+        DimseResponse rsp = perform(ctx, rq, data);
+        drain(data); // the response follows the whole request message
+        send(pc.id(), rsp, null);
+        return DataSink.NO_DATA_SET; // the data set was read to its end: nothing more to receive
     }
 
     private DimseResponse perform(RequestContext ctx, DimseRequest rq, InputStream data) throws IOException {

@@ -9,8 +9,10 @@
  * <p>Seam to the upper layer: {@link dev.custodian.net.dimse.DimseSession#onCommand} is the
  * association's message listener; {@link dev.custodian.net.dimse.DimseChannel} (implemented over
  * an association by {@link dev.custodian.net.dimse.AssociationChannel}, in memory by tests) is
- * how it sends. A data set arriving with a request is piped to a worker thread with backpressure
- * ({@code DataPipe}), so it is streamed, never held whole.
+ * how it sends, and {@link dev.custodian.net.dimse.DimseChannel#dataSet()} how it reads the data
+ * set of an incoming request: the request is performed on the association's reader thread, which
+ * reads the PDUs as the handler consumes the stream (backpressure through TCP), so a data set is
+ * streamed, never held whole, and never handed between threads.
  *
  * <p>May depend on {@code dev.custodian.dicom.*}, {@code dev.custodian.net.ul},
  * {@code dev.custodian.net.pdu}, SLF4J and the JDK. Must not depend on

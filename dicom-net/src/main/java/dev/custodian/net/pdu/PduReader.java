@@ -19,6 +19,9 @@ public final class PduReader {
 
     private final PduLimits limits;
     private final AssociateDecoder associate;
+    private final byte[] header = new byte[HEADER_LENGTH];
+    /** The P-DATA-TF body array {@link #readReusingBuffer} reuses; grows to the largest PDU read. */
+    private byte[] reused = new byte[0];
 
     public PduReader(PduLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -30,26 +33,38 @@ public final class PduReader {
     }
 
     /**
-     * Reads exactly one PDU.
+     * Reads exactly one PDU. Not thread-safe (it reuses a header buffer): one reader per stream.
      *
      * @throws EOFException        the stream ended, before the PDU (message "end of stream") or in it
      * @throws PduFormatException  the bytes are not a valid PDU
      */
     public Pdu read(InputStream in) throws IOException {
-        byte[] header = in.readNBytes(HEADER_LENGTH);
-        if (header.length == 0) {
+        return read(in, false);
+    }
+
+    /**
+     * As {@link #read}, but a P-DATA-TF body is read into an array this reader reuses, so its PDVs
+     * (slices of it) are only valid until the next call: for a caller that consumes every PDV
+     * before it reads on (the association's reader), sparing an allocation per PDU.
+     */
+    public Pdu readReusingBuffer(InputStream in) throws IOException {
+        return read(in, true);
+    }
+
+    private Pdu read(InputStream in, boolean reuse) throws IOException {
+        int got = in.readNBytes(header, 0, HEADER_LENGTH);
+        if (got == 0) {
             throw new EOFException("end of stream");
         }
-        if (header.length < HEADER_LENGTH) {
-            throw new EOFException("stream ended after " + header.length + " of 6 PDU header bytes");
+        if (got < HEADER_LENGTH) {
+            throw new EOFException("stream ended after " + got + " of 6 PDU header bytes");
         }
-        ByteBuffer h = ByteBuffer.wrap(header);
-        int type = h.get() & 0xFF;
-        h.get();
-        long length = h.getInt() & 0xFFFF_FFFFL;
+        int type = header[0] & 0xFF;
+        long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
+                | (header[5] & 0xFF);
         checkLength(type, length);
-        byte[] body = readBody(in, type, (int) length);
-        return decodeBody(type, ByteBuffer.wrap(body));
+        byte[] body = readBody(in, type, (int) length, reuse);
+        return decodeBody(type, ByteBuffer.wrap(body, 0, (int) length));
     }
 
     /**
@@ -58,11 +73,18 @@ public final class PduReader {
      * PDUs are read incrementally, so a peer claiming a long A-ASSOCIATE-RQ costs memory only for
      * the bytes it really sends.
      */
-    private static byte[] readBody(InputStream in, int type, int length) throws IOException {
+    private byte[] readBody(InputStream in, int type, int length, boolean reuse) throws IOException {
         byte[] body;
         int n;
         if (type == Pdu.TYPE_P_DATA_TF) {
-            body = new byte[length];
+            if (reuse) {
+                if (reused.length < length) {
+                    reused = new byte[length];
+                }
+                body = reused;
+            } else {
+                body = new byte[length];
+            }
             n = in.readNBytes(body, 0, length);
         } else {
             body = in.readNBytes(length);
@@ -188,9 +210,21 @@ public final class PduReader {
                         "even presentation context ID " + pcid);
             }
             // bits 2-7 of the control header are reserved and "not tested" (PS3.8 Annex E.2)
-            byte[] data = c.bytes((int) length - 2, "PDV data");
-            pdvs.add(new Pdv(pcid, (control & 1) != 0, (control & 2) != 0, data));
+            pdvs.add(slice(c, pcid, control, (int) length - 2));
         }
         return new PDataTf(pdvs);
+    }
+
+    /** The PDV's data as a slice of the body's array (no copy); copied only from a read-only buffer. */
+    private static Pdv slice(WireCursor c, int pcid, int control, int n) throws PduFormatException {
+        boolean command = (control & 1) != 0;
+        boolean last = (control & 2) != 0;
+        ByteBuffer b = c.buffer();
+        if (!b.hasArray()) {
+            return new Pdv(pcid, command, last, c.bytes(n, "PDV data"));
+        }
+        int at = b.arrayOffset() + b.position();
+        c.skip(n, "PDV data");
+        return new Pdv(pcid, command, last, b.array(), at, n);
     }
 }

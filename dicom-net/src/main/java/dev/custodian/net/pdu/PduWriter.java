@@ -72,11 +72,11 @@ public final class PduWriter {
         out.write(head);
         for (Pdv pdv : p.pdvs()) {
             byte[] ph = new byte[6];
-            putInt(ph, 0, pdv.data().length + 2);
+            putInt(ph, 0, pdv.length() + 2);
             ph[4] = (byte) pdv.presentationContextId();
             ph[5] = (byte) ((pdv.command() ? 1 : 0) | (pdv.last() ? 2 : 0));
             out.write(ph);
-            out.write(pdv.data());
+            out.write(pdv.buffer(), pdv.offset(), pdv.length());
         }
     }
 

@@ -15,6 +15,11 @@ final class WireCursor {
         this.base = base - buf.position();
     }
 
+    /** The underlying buffer, positioned at the next field. */
+    ByteBuffer buffer() {
+        return buf;
+    }
+
     long offset() {
         return base + buf.position();
     }

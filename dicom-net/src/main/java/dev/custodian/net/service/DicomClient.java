@@ -26,25 +26,38 @@ public final class DicomClient {
     private final DicomRequestor requestor;
     private final Duration dimseTimeout;
     private final ServiceDispatcher dispatcher;
-    private final Executor workers;
 
     /**
      * @param callingAet   our AE title
      * @param config       settings (max PDU, timeouts) and TLS of the associations
      * @param dimseTimeout how long to wait for each response
-     * @param incoming     services for requests the remote sends on our associations
+     * @param incoming     services for requests the remote sends on our associations (performed on
+     *                     the association's reader thread)
      */
     public DicomClient(String callingAet, RequestorConfig config, Duration dimseTimeout, ServiceRegistry incoming,
-                       AssociationRuntime runtime, Executor workers) throws IOException {
-        if (callingAet == null || callingAet.isBlank() || dimseTimeout == null || incoming == null
-                || workers == null) {
-            throw new IllegalArgumentException("calling AE title, DIMSE timeout, registry and workers are required");
+                       AssociationRuntime runtime) throws IOException {
+        if (callingAet == null || callingAet.isBlank() || dimseTimeout == null || incoming == null) {
+            throw new IllegalArgumentException("calling AE title, DIMSE timeout and registry are required");
         }
         this.callingAet = callingAet;
         this.requestor = new DicomRequestor(config, runtime);
         this.dimseTimeout = dimseTimeout;
         this.dispatcher = new ServiceDispatcher(incoming);
-        this.workers = workers;
+    }
+
+    /**
+     * As the constructor without {@code workers}, which is no longer used: incoming requests are
+     * performed on the association's reader thread.
+     *
+     * @deprecated use the constructor without an executor
+     */
+    @Deprecated
+    public DicomClient(String callingAet, RequestorConfig config, Duration dimseTimeout, ServiceRegistry incoming,
+                       AssociationRuntime runtime, Executor workers) throws IOException {
+        this(callingAet, config, dimseTimeout, incoming, runtime);
+        if (workers == null) {
+            throw new IllegalArgumentException("workers is null");
+        }
     }
 
     /** A proposal from our AE title to {@code calledAet}; add contexts (and roles) to it. */
@@ -64,7 +77,7 @@ public final class DicomClient {
         CompletableFuture<DimseSession> session = new CompletableFuture<>();
         Association association = requestor.connect(host, port, proposal, (a, contextId, command) ->
                 await(session).onCommand(contextId, command));
-        DimseSession s = new DimseSession(new AssociationChannel(association), dispatcher, dimseTimeout, workers);
+        DimseSession s = new DimseSession(new AssociationChannel(association), dispatcher, dimseTimeout);
         association.addCloseListener((a, reason) ->
                 s.onClosed(new AssociationEndedException("Association with " + a.remoteAeTitle() + " ended: "
                         + reason, reason)));

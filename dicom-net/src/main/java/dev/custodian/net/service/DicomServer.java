@@ -40,7 +40,7 @@ public final class DicomServer implements AutoCloseable {
         SessionListener listener = b.listener;
         this.acceptor = DicomAcceptor.start(b.config.acceptor(), policy, association -> {
             DimseSession session = new DimseSession(new AssociationChannel(association), dispatcher,
-                    b.config.dimseTimeout(), b.threads.workers());
+                    b.config.dimseTimeout());
             sessions.put(association, session);
             association.addCloseListener((a, reason) -> {
                 sessions.remove(a);

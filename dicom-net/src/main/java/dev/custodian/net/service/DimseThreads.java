@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadFactory;
  *
  * @param association   reader threads and the ARTIM scheduler of the upper layer
  * @param acceptThreads makes the acceptor's accept thread (servers only)
- * @param workers       performs requests that carry a data set, one at a time per association,
- *                      while the reader streams the data set to it (e.g. a cached pool)
+ * @param workers       for the application's own background work; DIMSE itself no longer uses it
+ *                      (requests, data sets included, are performed on the reader thread)
  */
 public record DimseThreads(AssociationRuntime association, ThreadFactory acceptThreads, Executor workers) {
     public DimseThreads {

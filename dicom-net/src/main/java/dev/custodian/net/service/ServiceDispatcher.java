@@ -15,6 +15,7 @@ import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.RequestHandler;
 import dev.custodian.net.dimse.Status;
+import dev.custodian.net.ul.DataSetInterruptedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * status, the status of the {@link DimseFailure} it threw, 0122 (SOP Class Not Supported) when
  * the SOP class has no service, 0211 (Unrecognized Operation) when it has none for this
  * operation, or 0110 (Processing Failure) when the service broke. One WARN line per failure: a
- * request cut short by a protocol error ({@link AssociationEndedException}) is logged at DEBUG
- * only, since the upper layer has already warned of the A-ABORT; one cut short by a peer that
- * vanished or aborted is the WARN line (the upper layer logs such an ending as INFO).
+ * request whose data set was cut short ({@link DataSetInterruptedException}: abort, protocol
+ * error, vanished peer) is logged at INFO only, since the upper layer has already warned of why
+ * the association ended.
  */
 public final class ServiceDispatcher implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceDispatcher.class);
@@ -55,10 +56,10 @@ public final class ServiceDispatcher implements RequestHandler {
         } catch (IOException e) {
             // The data set could not be read or stored: answer, if the association still stands.
             status = Status.PROCESSING_FAILURE.withComment(String.valueOf(e.getMessage()));
-            if (AssociationEndedException.among(e).filter(AssociationEndedException::loggedAsWarning).isPresent()) {
-                // The upper layer aborted for a protocol error and has logged the one WARN line for it.
-                LOG.debug("{} {} from {} cut short: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
-                        ctx.remoteAet(), e.toString());
+            if (DataSetInterruptedException.isCauseOf(e)) {
+                // the upper layer has logged why the association ended; no response can go out
+                LOG.info("{} {} from {} not completed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
+                        ctx.remoteAet(), e.getMessage());
             } else {
                 LOG.warn("{} {} from {} failed: {}", CommandField.name(rq.commandField()), rq.sopClassUid(),
                         ctx.remoteAet(), e.toString());

@@ -34,7 +34,7 @@
  *
  * DicomClient client = new DicomClient("CUSTODIAN", RequestorConfig.plain(AssociationSettings.DEFAULT,
  *         Duration.ofSeconds(10), Duration.ofSeconds(30)), Duration.ofSeconds(60), registry,
- *         threads.association(), workerPool);
+ *         threads.association());
  * AssociationProposal p = StorageProposals.addContexts(client.propose("PACS"), files).build();
  * try (DicomConnection c = client.connect("pacs.example", 104, p)) {
  *     for (Path f : files) {

@@ -7,6 +7,7 @@ import dev.custodian.net.pdu.AbortSource;
 import dev.custodian.net.pdu.Pdu;
 import dev.custodian.net.pdu.PduReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class Association {
     volatile AAssociateAc acceptance;
     private volatile Map<Integer, NegotiatedContext> contexts = Map.of();
     volatile Thread readerThread;
+    private volatile AssociationReader reader;
     private volatile CloseReason finalReason;
 
     Association(Connection connection, AssociationSettings settings, AssociationRuntime runtime, boolean requestor) {
@@ -116,6 +118,7 @@ public final class Association {
     }
 
     private void start(AssociationReader reader) {
+        this.reader = reader;
         Thread t = runtime.readerThreads().newThread(reader);
         readerThread = t;
         t.start();
@@ -201,6 +204,28 @@ public final class Association {
         return machine.state() == State.STA6;
     }
 
+    // ---- receiving -----------------------------------------------------------------------
+
+    /**
+     * The data set following the command being delivered, for the {@link MessageListener} to read
+     * during its {@code onCommand}, on the reader thread (PS3.8 Annex E). Each read that finds the
+     * fragment in hand used up reads PDUs from the peer until the next data fragment of this
+     * message, so the listener is paced by the peer and the peer by the listener (TCP backpressure);
+     * memory stays bounded by one PDU. Returns -1 after the last fragment. A read throws
+     * {@link IOException} when the association ends, is aborted or breaks the protocol first (the
+     * association is then already closing). The fragments the listener does not read go to the
+     * {@link DataSink} it returns; once it read them all, its return value is ignored.
+     *
+     * @throws IllegalStateException not on the reader thread during {@code onCommand}
+     */
+    public InputStream dataSet() {
+        AssociationReader r = reader;
+        if (r == null) {
+            throw new IllegalStateException("association not started");
+        }
+        return r.dataSet();
+    }
+
     // ---- sending -------------------------------------------------------------------------
 
     /**
@@ -223,7 +248,7 @@ public final class Association {
         return machine.permits(Event.EVT9);
     }
 
-    private String notOpen() {
+    String notOpen() {
         CloseReason r = reason.get();
         return "association with " + connection.remoteAddress() + " is not open (" + machine.state().label() + ")"
                 + (r == null ? "" : ": " + r);
@@ -310,6 +335,11 @@ public final class Association {
     }
 
     // ---- used by the reader --------------------------------------------------------------
+
+    /** How the association ended or is ending, once known. */
+    CloseReason noted() {
+        return reason.get();
+    }
 
     void note(CloseReason.Kind kind, String detail, Throwable cause) {
         reason.compareAndSet(null, new CloseReason(kind, detail, cause));

@@ -9,6 +9,7 @@ import dev.custodian.net.pdu.AReleaseRq;
 import dev.custodian.net.pdu.AbortReason;
 import dev.custodian.net.pdu.PDataTf;
 import dev.custodian.net.pdu.Pdu;
+import dev.custodian.net.pdu.Pdv;
 import dev.custodian.net.pdu.PduFormatException;
 import dev.custodian.net.pdu.RejectResult;
 import dev.custodian.net.pdu.UserInfoItem;
@@ -27,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * The reader thread of one association: reads PDUs, feeds them to the state machine and carries
  * out the indications it returns (negotiate, deliver P-DATA, answer a release). The only place a
  * thread of this layer begins, hence the only place that catches and logs.
+ *
+ * <p>The PDVs of a P-DATA-TF are delivered one by one. While a listener handles a command it may
+ * pull its data set ({@link PDataInputStream}): the reader then reads and dispatches PDUs from
+ * inside that call, exactly as its own loop would, until the next data PDV of the message.
  */
-final class AssociationReader implements Runnable {
+final class AssociationReader implements Runnable, PDataInputStream.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(Association.class);
 
@@ -36,6 +41,10 @@ final class AssociationReader implements Runnable {
     private final AcceptorPolicy policy;
     private final AssociationHandler handler;
     private final PDataAssembler assembler;
+    private InputStream in;
+    /** The PDVs of the last P-DATA-TF received, delivered (or pulled) from {@code next} on. */
+    private List<Pdv> pending = List.of();
+    private int next;
 
     AssociationReader(Association association, AcceptorPolicy policy, AssociationHandler handler) {
         this.a = association;
@@ -64,27 +73,68 @@ final class AssociationReader implements Runnable {
         }
     }
 
-    private void loop() throws IOException {
-        InputStream in = a.connection.input();
+    private void loop() {
+        in = a.connection.input();
         while (a.machine.state() != State.STA1) {
-            Pdu pdu;
-            try {
-                pdu = a.pduReader.read(in);
-            } catch (PduFormatException e) {
-                a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
-                a.machine.invalidPdu(e.abortReason(), e.getMessage());
-                drainUntilClosed(in); // after a framing error the byte stream can no longer be trusted
-                continue;
-            } catch (SocketTimeoutException e) {
-                idle();
-                continue;
-            } catch (IOException e) {
-                a.note(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in " + a.machine.state().label()
-                        + ": " + e.getMessage(), null);
-                a.machine.handle(Event.EVT17, null);
-                continue;
+            if (next < pending.size()) {
+                deliver(pending.get(next++));
+            } else {
+                readAndDispatch();
             }
-            dispatch(pdu);
+        }
+    }
+
+    /** Reads one PDU and lets the state machine act on it; transport and framing errors are events too. */
+    private void readAndDispatch() {
+        Pdu pdu;
+        try {
+            // PDVs are consumed before the next read (delivered, pulled or pushed), so the body array is reused
+            pdu = a.pduReader.readReusingBuffer(in);
+        } catch (PduFormatException e) {
+            a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
+            a.machine.invalidPdu(e.abortReason(), e.getMessage());
+            drainUntilClosed(in); // after a framing error the byte stream can no longer be trusted
+            return;
+        } catch (SocketTimeoutException e) {
+            idle();
+            return;
+        } catch (IOException e) {
+            a.note(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in " + a.machine.state().label()
+                    + ": " + e.getMessage(), null);
+            a.machine.handle(Event.EVT17, null);
+            return;
+        }
+        dispatch(pdu);
+    }
+
+    /** P-DATA indications (DT-2, AR-6) still reach the listener in these states. */
+    private boolean receivingData() {
+        State s = a.machine.state();
+        return s == State.STA6 || s == State.STA7;
+    }
+
+    /**
+     * For the listener's data set stream, on this thread: the next PDV of the P-DATA-TF in hand or
+     * of the next ones read, which must be a data fragment of the message being handled.
+     */
+    @Override
+    public Pdv nextData() throws IOException {
+        while (true) {
+            if (next < pending.size()) {
+                Pdv pdv = pending.get(next++);
+                try {
+                    assembler.pulled(pdv);
+                } catch (AbortException e) {
+                    violation(e);
+                    throw new DataSetInterruptedException("Data set incomplete: " + e.getMessage(), e);
+                }
+                return pdv;
+            }
+            if (!receivingData()) {
+                cutShort();
+                throw new DataSetInterruptedException("Data set incomplete: " + a.notOpen(), null);
+            }
+            readAndDispatch();
         }
     }
 
@@ -151,7 +201,10 @@ final class AssociationReader implements Runnable {
                     a.note(CloseReason.Kind.REJECTED, "protocol version not supported", null);
                 }
             }
-            case DT_2, AR_6 -> data((PDataTf) pdu);
+            case DT_2, AR_6 -> {
+                pending = ((PDataTf) pdu).pdvs();
+                next = 0;
+            }
             case AR_2 -> answerRelease("released by peer");
             case AR_8 -> {
                 if (a.machine.state() == State.STA9) {
@@ -229,22 +282,58 @@ final class AssociationReader implements Runnable {
                 a.peerImplementationVersionName().orElse(""));
     }
 
-    private void data(PDataTf pdata) {
+    private void deliver(Pdv pdv) {
         MessageListener l = a.listener;
         try {
+            if (!receivingData()) {
+                pending = List.of(); // the association ended while this P-DATA-TF was in hand
+                return;
+            }
             if (l == null) {
                 throw new AbortException(dev.custodian.net.pdu.AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU,
                         "no message listener on this association");
             }
-            assembler.accept(a, l, pdata);
+            assembler.accept(a, l, this, pdv);
         } catch (AbortException e) {
-            a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
-            a.machine.invalidPdu(e.reason(), e.getMessage());
+            violation(e);
         } catch (PDataAssembler.ListenerFailure e) {
+            pending = List.of();
+            if (!receivingData()) {
+                // the listener failed because the association ended under its data set: already closing
+                LOG.debug("{} message listener stopped: {}", a.name(), e.getMessage());
+                return;
+            }
             LOG.warn("{} message listener failed, aborting", a.name(), e.getCause());
             a.abort(CloseReason.Kind.ABORTED_LOCALLY, "message listener failed: " + e.getMessage(),
                     AAbort.byServiceUser());
         }
+    }
+
+    /** One WARN for a data set lost to an abort, a release, a timeout or a vanished peer. */
+    private void cutShort() {
+        CloseReason r = a.noted();
+        if (r == null || r.kind() != CloseReason.Kind.PROTOCOL_ERROR) { // the state machine warned of those
+            LOG.warn("{} data set cut short in {}: {}", a.name(), a.machine.state().label(),
+                    r == null ? "association ending" : r);
+        }
+    }
+
+    private void violation(AbortException e) {
+        pending = List.of();
+        a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
+        a.machine.invalidPdu(e.reason(), e.getMessage());
+    }
+
+    /** The data set stream of the command being delivered, for {@link Association#dataSet()}. */
+    PDataInputStream dataSet() {
+        if (Thread.currentThread() != a.readerThread) {
+            throw new IllegalStateException("the data set is read on the reader thread, during onCommand");
+        }
+        PDataInputStream s = assembler.pulling();
+        if (s == null) {
+            throw new IllegalStateException("no command is being delivered");
+        }
+        return s;
     }
 
     /** AR-2: DICOM has no negative release response; answer once our outgoing message is complete. */

@@ -3,8 +3,10 @@ package dev.custodian.net.ul;
 import java.io.IOException;
 
 /**
- * Receives one data set as the PDV fragments arrive (PS3.8 Annex E). The buffer is only valid
- * during the call: copy or write it out before returning.
+ * Receives the data set fragments (PS3.8 Annex E) that a {@link MessageListener} did not read
+ * through {@link Association#dataSet()}, as they arrive. The buffer is only valid during the call
+ * (the upper layer reads the next P-DATA-TF into it): write the bytes out or copy them before
+ * returning, and do not modify them.
  */
 @FunctionalInterface
 public interface DataSink {

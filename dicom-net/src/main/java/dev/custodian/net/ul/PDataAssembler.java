@@ -2,7 +2,6 @@ package dev.custodian.net.ul;
 
 import dev.custodian.net.pdu.AbortReason;
 import dev.custodian.net.pdu.AbortSource;
-import dev.custodian.net.pdu.PDataTf;
 import dev.custodian.net.pdu.Pdv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +9,11 @@ import java.util.function.IntPredicate;
 
 /**
  * Turns received PDVs into messages for the {@link MessageListener}: buffers the command (bounded),
- * streams the data set fragments straight through. Enforces PS3.8 Annex E / PS3.7 §6.3.1 order:
- * command fragments, then data fragments, of one message on one presentation context at a time.
- * A violation is a {@link AbortException} with service-provider source.
+ * then lets the listener pull the data set fragments through a {@link PDataInputStream} while its
+ * {@code onCommand} runs, and pushes the fragments it did not pull into the {@link DataSink} it
+ * returns. Enforces PS3.8 Annex E / PS3.7 §6.3.1 order: command fragments, then data fragments, of
+ * one message on one presentation context at a time. A violation is a {@link AbortException} with
+ * service-provider source.
  */
 final class PDataAssembler {
 
@@ -28,6 +29,8 @@ final class PDataAssembler {
     private final ByteArrayOutputStream command = new ByteArrayOutputStream();
     private int messageContext = -1;
     private DataSink sink;
+    /** The data set of the message whose {@code onCommand} is running; null outside that call. */
+    private PDataInputStream pulling;
 
     PDataAssembler(int maxCommandLength, IntPredicate contextAccepted) {
         this.maxCommandLength = maxCommandLength;
@@ -39,52 +42,84 @@ final class PDataAssembler {
         return messageContext != -1;
     }
 
-    void accept(Association association, MessageListener listener, PDataTf pdata)
+    /** The data set stream of the command being delivered; null when no {@code onCommand} runs. */
+    PDataInputStream pulling() {
+        return pulling;
+    }
+
+    /** One PDV the reader thread delivers (not pulled by a listener). */
+    void accept(Association association, MessageListener listener, PDataInputStream.Source source, Pdv pdv)
             throws AbortException, ListenerFailure {
-        for (Pdv pdv : pdata.pdvs()) {
-            int pc = pdv.presentationContextId();
-            if (!contextAccepted.test(pc)) {
-                throw violation(AbortReason.INVALID_PDU_PARAMETER_VALUE,
-                        "PDV for presentation context " + pc + ", which was not accepted");
-            }
-            if (messageContext != -1 && messageContext != pc) {
-                throw violation(AbortReason.UNEXPECTED_PDU_PARAMETER, "PDV for presentation context " + pc
-                        + " in the middle of a message on context " + messageContext);
-            }
-            messageContext = pc;
-            if (pdv.command()) {
-                command(association, listener, pdv);
-            } else {
-                data(pdv);
-            }
+        checkContext(pdv);
+        messageContext = pdv.presentationContextId();
+        if (pdv.command()) {
+            command(association, listener, source, pdv);
+        } else {
+            data(pdv);
         }
     }
 
-    private void command(Association association, MessageListener listener, Pdv pdv)
-            throws AbortException, ListenerFailure {
+    /** One PDV pulled by the listener's data set stream: must be a data fragment of the current message. */
+    void pulled(Pdv pdv) throws AbortException {
+        checkContext(pdv);
+        if (pdv.command()) {
+            throw violation(AbortReason.UNEXPECTED_PDU_PARAMETER, "command fragment inside a data set");
+        }
+    }
+
+    private void checkContext(Pdv pdv) throws AbortException {
+        int pc = pdv.presentationContextId();
+        if (!contextAccepted.test(pc)) {
+            throw violation(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                    "PDV for presentation context " + pc + ", which was not accepted");
+        }
+        if (messageContext != -1 && messageContext != pc) {
+            throw violation(AbortReason.UNEXPECTED_PDU_PARAMETER, "PDV for presentation context " + pc
+                    + " in the middle of a message on context " + messageContext);
+        }
+    }
+
+    private void command(Association association, MessageListener listener, PDataInputStream.Source source,
+                         Pdv pdv) throws AbortException, ListenerFailure {
         if (sink != null) {
             throw violation(AbortReason.UNEXPECTED_PDU_PARAMETER, "command fragment inside a data set");
         }
-        if (command.size() + pdv.data().length > maxCommandLength) {
+        if (command.size() + pdv.length() > maxCommandLength) {
             throw violation(AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "command set longer than " + maxCommandLength + " bytes");
         }
-        command.writeBytes(pdv.data());
+        command.write(pdv.buffer(), pdv.offset(), pdv.length());
         if (!pdv.last()) {
             return;
         }
         byte[] complete = command.toByteArray();
         command.reset();
+        PDataInputStream data = new PDataInputStream(source);
         DataSink next;
+        pulling = data;
         try {
             next = listener.onCommand(association, pdv.presentationContextId(), complete);
         } catch (IOException | RuntimeException e) {
             throw new ListenerFailure(e);
+        } finally {
+            pulling = null;
+            data.detach();
         }
-        if (next == null || next == DataSink.NO_DATA_SET) {
+        if (data.ended()) {
+            messageContext = -1; // the listener read the whole data set: the message is complete
+        } else if (next == null || next == DataSink.NO_DATA_SET) {
+            if (data.started()) {
+                throw new ListenerFailure(new IllegalStateException(
+                        "listener read part of a data set, then returned NO_DATA_SET"));
+            }
             messageContext = -1;
         } else {
             sink = next;
+            try {
+                data.pushRest(next); // what is left of the fragment in hand
+            } catch (IOException | RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
         }
     }
 
@@ -94,7 +129,7 @@ final class PDataAssembler {
                     ? "data fragment before the command was complete" : "data fragment without a command expecting one");
         }
         try {
-            sink.onData(pdv.data(), 0, pdv.data().length, pdv.last());
+            sink.onData(pdv.buffer(), pdv.offset(), pdv.length(), pdv.last());
         } catch (IOException | RuntimeException e) {
             throw new ListenerFailure(e);
         }
@@ -104,7 +139,7 @@ final class PDataAssembler {
         }
     }
 
-    private static AbortException violation(AbortReason reason, String what) {
+    static AbortException violation(AbortReason reason, String what) {
         return new AbortException(AbortSource.SERVICE_PROVIDER, reason, what);
     }
 }

@@ -8,12 +8,14 @@
  * <ul>
  * <li><b>Incoming</b>: a {@link dev.custodian.net.ul.MessageListener} gets, per message and on the
  * association's single reader thread, the presentation context ID and the complete command set
- * bytes ({@code onCommand}); it returns a {@link dev.custodian.net.ul.DataSink} that receives the
- * data set fragment by fragment as PDVs arrive ({@code onData(buf, off, len, last)}), or
- * {@link dev.custodian.net.ul.DataSink#NO_DATA_SET} (or null) when the command's Command Data Set
- * Type says none follows — the upper layer does not parse commands, so the DIMSE layer decides. The data set is never accumulated here: a
- * C-STORE SCP writes each fragment to its temporary file; while it does so no further PDU is read
- * (TCP backpressure). Listener exceptions abort the association — services should turn their
+ * bytes ({@code onCommand}). During that call it may read the data set through
+ * {@link dev.custodian.net.ul.Association#dataSet()}, an input stream that pulls PDUs on the same
+ * thread (no copy, no hand-off); the fragments it does not read go to the
+ * {@link dev.custodian.net.ul.DataSink} it returns ({@code onData(buf, off, len, last)}), and it
+ * returns {@link dev.custodian.net.ul.DataSink#NO_DATA_SET} (or null) when the command's Command
+ * Data Set Type says none follows — the upper layer does not parse commands, so the DIMSE layer
+ * decides. The data set is never accumulated here: a C-STORE SCP writes each fragment to its
+ * temporary file; while it does so no further PDU is read (TCP backpressure). Listener exceptions abort the association — services should turn their
  * failures into a DIMSE status instead. This works the same on associations we accepted (listener
  * from {@link dev.custodian.net.ul.AssociationHandler}) and ones we requested (listener passed to
  * {@code request}).</li>

@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DimseSessionTest {
@@ -23,7 +20,6 @@ class DimseSessionTest {
     private static final AcceptedContext ECHO_PC = new AcceptedContext(1, VERIFICATION, "1.2.840.10008.1.2");
     private static final AcceptedContext CT_PC = new AcceptedContext(3, CT, "1.2.840.10008.1.2.1");
 
-    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final FakeChannel channel = new FakeChannel(1, ECHO_PC, CT_PC);
     private final AtomicReference<byte[]> received = new AtomicReference<>();
     private final RequestHandler handler = (ctx, rq, data) -> {
@@ -34,12 +30,7 @@ class DimseSessionTest {
         }
         return new CEchoRsp(rq.messageId(), rq.sopClassUid(), Status.SUCCESS);
     };
-    private final DimseSession session = new DimseSession(channel, handler, Duration.ofSeconds(5), workers);
-
-    @AfterEach
-    void stopWorkers() {
-        workers.shutdownNow();
-    }
+    private final DimseSession session = new DimseSession(channel, handler, Duration.ofSeconds(5));
 
     @Test
     void answersAnIncomingRequestWithItsMessageId() throws Exception {
@@ -112,7 +103,7 @@ class DimseSessionTest {
     void handlerCrashIsAnsweredProcessingFailure() throws Exception {
         DimseSession crashing = new DimseSession(channel, (c, r, d) -> {
             throw new IllegalStateException("boom");
-        }, Duration.ofSeconds(5), workers);
+        }, Duration.ofSeconds(5));
         Feed.message(crashing, 1, CommandCodec.encode(new CEchoRq(3, VERIFICATION)), null);
         DimseResponse rsp = (DimseResponse) channel.next().message();
         assertThat(rsp.status().code()).isEqualTo(0x0110);
@@ -139,8 +130,7 @@ class DimseSessionTest {
         FakeChannel.Sent sent = channel.next();
         assertThat(sent.data()).containsExactly(1, 2, 3, 4);
         assertThat(sent.message()).isInstanceOf(CStoreRq.class);
-        DimseSession unlimited = new DimseSession(new FakeChannel(0, ECHO_PC, CT_PC), handler, Duration.ofSeconds(5),
-                workers);
+        DimseSession unlimited = new DimseSession(new FakeChannel(0, ECHO_PC, CT_PC), handler, Duration.ofSeconds(5));
         assertThatThrownBy(() -> unlimited.invoke(3, id -> new CStoreRq(id, CT, INST), null, CStoreRsp.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a data set");
         assertThat(unlimited.outstanding()).isZero();
@@ -161,7 +151,7 @@ class DimseSessionTest {
 
     @Test
     void fullWindowTimesOut() {
-        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(300), workers);
+        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(300));
         quick.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         // The second request waits for room for up to the DIMSE timeout; by then the first has
         // timed out too, so either way the caller sees a TimeoutException, never a hang.
@@ -171,7 +161,7 @@ class DimseSessionTest {
 
     @Test
     void unansweredRequestTimesOutAndFreesItsSlot() throws Exception {
-        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(200), workers);
+        DimseSession quick = new DimseSession(channel, handler, Duration.ofMillis(200));
         CompletableFuture<CEchoRsp> f = quick.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
         assertThat(quick.outstanding()).isZero();
@@ -202,5 +192,81 @@ class DimseSessionTest {
         CompletableFuture<CEchoRsp> f = session.invoke(1, id -> new CEchoRq(id, VERIFICATION), null, CEchoRsp.class);
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasMessageContaining("broken pipe");
         assertThat(session.outstanding()).isZero();
+    }
+
+    @Test
+    void requestIsPerformedAndAnsweredOnTheCallingThreadBeforeOnCommandReturns() throws Exception {
+        Thread caller = Thread.currentThread();
+        AtomicReference<Thread> performer = new AtomicReference<>();
+        DimseSession s = new DimseSession(channel, (ctx, rq, data) -> {
+            performer.set(Thread.currentThread());
+            return handler.handle(ctx, rq, data);
+        }, Duration.ofSeconds(5));
+        byte[] data = new byte[3500];
+        Feed.message(s, 3, CommandCodec.encode(new CStoreRq(6, CT, INST)), data);
+        assertThat(performer.get()).isSameAs(caller);
+        assertThat(channel.nothingSent()).as("answered before onCommand returned").isFalse();
+        assertThat(channel.next().message()).isEqualTo(new CStoreRsp(6, CT, INST, Status.SUCCESS));
+    }
+
+    @Test
+    void dataTheHandlerLeavesIsDrainedBeforeTheResponse() throws Exception {
+        Feed.Fragments[] seen = new Feed.Fragments[1];
+        DimseSession s = new DimseSession(channel, (ctx, rq, data) -> {
+            seen[0] = (Feed.Fragments) data;
+            assertThat(data.read()).isZero();
+            return new CStoreRsp(rq.messageId(), CT, INST, Status.SUCCESS);
+        }, Duration.ofSeconds(5));
+        Feed.message(s, 3, CommandCodec.encode(new CStoreRq(7, CT, INST)), new byte[10_000]);
+        assertThat(seen[0].ended()).as("all 10,000 bytes read").isTrue();
+        assertThat(channel.next().message()).isEqualTo(new CStoreRsp(7, CT, INST, Status.SUCCESS));
+    }
+
+    @Test
+    void handlerFailingHalfWayIsAnsweredProcessingFailureAfterTheRestIsDrained() throws Exception {
+        DimseSession s = new DimseSession(channel, (ctx, rq, data) -> {
+            data.readNBytes(1500);
+            throw new IllegalStateException("codec bug");
+        }, Duration.ofSeconds(5));
+        Feed.message(s, 3, CommandCodec.encode(new CStoreRq(8, CT, INST)), new byte[5000]);
+        DimseResponse rsp = (DimseResponse) channel.next().message();
+        assertThat(rsp.messageIdBeingRespondedTo()).isEqualTo(8);
+        assertThat(rsp.status().code()).isEqualTo(0x0110);
+        assertThat(channel.aborted()).isFalse();
+    }
+
+    @Test
+    void associationEndingUnderTheDataSetFailsTheRequestWithoutAResponse() throws Exception {
+        AtomicReference<Throwable> handlerSaw = new AtomicReference<>();
+        DimseSession s = new DimseSession(channel, (ctx, rq, data) -> {
+            try {
+                data.readAllBytes();
+            } catch (IOException e) {
+                handlerSaw.set(e);
+                throw e;
+            }
+            return new CStoreRsp(rq.messageId(), CT, INST, Status.SUCCESS);
+        }, Duration.ofSeconds(5));
+        channel.incoming(new Feed.Fragments(new byte[5000], 2500));
+        assertThatThrownBy(() -> s.onCommand(3, CommandCodec.encode(new CStoreRq(9, CT, INST))))
+                .isInstanceOf(IOException.class).hasMessageContaining("aborted under the data set");
+        assertThat(handlerSaw.get()).isInstanceOf(IOException.class);
+        assertThat(channel.nothingSent()).isTrue();
+    }
+
+    @Test
+    void handlerSwallowingTheFailureStillSendsNothing() {
+        DimseSession s = new DimseSession(channel, (ctx, rq, data) -> {
+            try {
+                data.readAllBytes();
+            } catch (IOException e) {
+                return new CStoreRsp(rq.messageId(), CT, INST, Status.PROCESSING_FAILURE);
+            }
+            throw new AssertionError("the data set cannot end");
+        }, Duration.ofSeconds(5));
+        channel.incoming(new Feed.Fragments(new byte[5000], 0));
+        assertThatThrownBy(() -> s.onCommand(3, CommandCodec.encode(new CStoreRq(10, CT, INST))))
+                .isInstanceOf(IOException.class);
+        assertThat(channel.nothingSent()).isTrue();
     }
 }

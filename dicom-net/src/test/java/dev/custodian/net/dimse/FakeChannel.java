@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An in-memory association for DIMSE tests: records what is sent, remembers an abort. */
-public final class FakeChannel implements DimseChannel {
+public final class FakeChannel implements DimseChannel, Feed.Target {
     /** One message sent through the fake. */
     public record Sent(int contextId, byte[] command, byte[] data) {
         public DimseMessage message() throws InvalidCommandException {
@@ -24,6 +24,7 @@ public final class FakeChannel implements DimseChannel {
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile IOException failSends;
+    private volatile java.io.InputStream incoming;
 
     public FakeChannel(int maxInvoked, AcceptedContext... contexts) {
         this.contexts = List.of(contexts);
@@ -42,6 +43,16 @@ public final class FakeChannel implements DimseChannel {
             bytes = out.toByteArray();
         }
         sent.add(new Sent(contextId, command, bytes));
+    }
+
+    @Override
+    public void incoming(java.io.InputStream dataSet) {
+        incoming = dataSet;
+    }
+
+    @Override
+    public java.io.InputStream dataSet() {
+        return incoming;
     }
 
     public void failSends(IOException e) {

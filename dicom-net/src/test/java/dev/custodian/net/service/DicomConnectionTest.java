@@ -49,7 +49,6 @@ class DicomConnectionTest {
             new AcceptedContext(3, CT, EXPLICIT_LE),
             new AcceptedContext(5, STGCMT, EXPLICIT_LE));
 
-    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final ExecutorService scuReader = Executors.newSingleThreadExecutor();
     private final ExecutorService scpReader = Executors.newSingleThreadExecutor();
     @TempDir
@@ -60,7 +59,6 @@ class DicomConnectionTest {
 
     @AfterEach
     void stopWorkers() {
-        workers.shutdownNow();
         scuReader.shutdownNow();
         scpReader.shutdownNow();
     }
@@ -89,8 +87,8 @@ class DicomConnectionTest {
                     events.add("event " + rq.eventTypeId() + " " + new String(info.readAllBytes()));
                     return Status.SUCCESS;
                 }).build();
-        DimseSession scuSession = new DimseSession(scuEnd, new ServiceDispatcher(scu), Duration.ofSeconds(5), workers);
-        DimseSession scpSession = new DimseSession(scpEnd, new ServiceDispatcher(scp), Duration.ofSeconds(5), workers);
+        DimseSession scuSession = new DimseSession(scuEnd, new ServiceDispatcher(scu), Duration.ofSeconds(5));
+        DimseSession scpSession = new DimseSession(scpEnd, new ServiceDispatcher(scp), Duration.ofSeconds(5));
         scuEnd.connect(scpSession);
         scpEnd.connect(scuSession);
         return new DicomConnection(scuSession);

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /** One end of an in-memory association: what it sends is delivered, synchronously, to the other end's session. */
-final class LoopbackChannel implements DimseChannel {
+final class LoopbackChannel implements DimseChannel, Feed.Target {
     private final String local;
     private final String remote;
     private final List<AcceptedContext> contexts;
     private final Executor peerReader;
     private DimseSession peer;
     private boolean released;
+    private volatile java.io.InputStream incoming;
 
     /** @param peerReader a single thread standing for the peer's reader */
     LoopbackChannel(String local, String remote, List<AcceptedContext> contexts, Executor peerReader) {
@@ -48,6 +49,16 @@ final class LoopbackChannel implements DimseChannel {
                 peer.onClosed(e);
             }
         });
+    }
+
+    @Override
+    public void incoming(java.io.InputStream dataSet) {
+        incoming = dataSet;
+    }
+
+    @Override
+    public java.io.InputStream dataSet() {
+        return incoming;
     }
 
     @Override

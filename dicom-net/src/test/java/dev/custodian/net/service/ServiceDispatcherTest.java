@@ -22,7 +22,7 @@ import dev.custodian.net.dimse.NEventReportRq;
 import dev.custodian.net.dimse.NEventReportRsp;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
-import dev.custodian.net.ul.CloseReason;
+import dev.custodian.net.ul.DataSetInterruptedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,12 +55,11 @@ class ServiceDispatcherTest {
             throw new IOException("connection reset");
         }
         if (rq.affectedSopInstanceUid().equals("4.4")) {
-            throw new IOException("Data set incomplete", new AssociationEndedException("aborted",
-                    new CloseReason(CloseReason.Kind.PROTOCOL_ERROR, "A-ABORT unexpected-PDU", null)));
+            throw new IOException("Data set incomplete", new DataSetInterruptedException("aborted",
+                    new IOException("A-ABORT unexpected-PDU")));
         }
         if (rq.affectedSopInstanceUid().equals("3.3")) {
-            throw new IOException("Data set incomplete", new AssociationEndedException("gone",
-                    new CloseReason(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in Sta6", null)));
+            throw new DataSetInterruptedException("gone", new IOException("transport closed in Sta6"));
         }
         return Status.COERCION_OF_DATA_ELEMENTS;
     };
@@ -80,7 +79,7 @@ class ServiceDispatcherTest {
     private RequestContext ctx(String abstractSyntax) {
         AcceptedContext pc = new AcceptedContext(1, abstractSyntax, "1.2.840.10008.1.2.1");
         return new RequestContext(pc, "US", "THEM",
-                new DimseSession(new FakeChannel(1, pc), dispatcher, Duration.ofSeconds(1), Runnable::run));
+                new DimseSession(new FakeChannel(1, pc), dispatcher, Duration.ofSeconds(1)));
     }
 
     @Test
@@ -121,7 +120,7 @@ class ServiceDispatcherTest {
     }
 
     @Test
-    void requestCutShortByAProtocolErrorIsLoggedBelowWarnAndByAVanishedPeerAsTheWarning() throws IOException {
+    void requestWhoseDataSetWasCutShortIsLoggedAtInfoAndAnyOtherFailureAsTheWarning() throws IOException {
         Logger logger = (Logger) LoggerFactory.getLogger(ServiceDispatcher.class);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
@@ -129,31 +128,22 @@ class ServiceDispatcherTest {
         Level before = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         try {
-            DimseResponse cut = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "4.4"), InputStream.nullInputStream());
-            assertThat(cut.status().code()).isEqualTo(0x0110);
-            assertThat(log.list).singleElement().satisfies(e -> {
-                assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
-                assertThat(e.getFormattedMessage()).contains("cut short");
-            });
-            for (String uid : List.of("3.3", "5.5")) {
+            for (String uid : List.of("4.4", "3.3")) {
                 log.list.clear();
-                dispatcher.handle(ctx(CT), new CStoreRq(3, CT, uid), InputStream.nullInputStream());
-                assertThat(log.list).as(uid).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
+                DimseResponse cut = dispatcher.handle(ctx(CT), new CStoreRq(3, CT, uid), InputStream.nullInputStream());
+                assertThat(cut.status().code()).as(uid).isEqualTo(0x0110);
+                assertThat(log.list).as(uid).singleElement().satisfies(e -> {
+                    assertThat(e.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(e.getFormattedMessage()).contains("not completed");
+                });
             }
+            log.list.clear();
+            dispatcher.handle(ctx(CT), new CStoreRq(3, CT, "5.5"), InputStream.nullInputStream());
+            assertThat(log.list).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
         } finally {
             logger.detachAppender(log);
             logger.setLevel(before);
         }
-    }
-
-    @Test
-    void associationEndedIsFoundAmongTheCauses() {
-        CloseReason released = new CloseReason(CloseReason.Kind.RELEASED, "A-RELEASE", null);
-        AssociationEndedException ended = new AssociationEndedException("z", released);
-        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y", ended)))).containsSame(ended);
-        assertThat(AssociationEndedException.among(new IOException("x", new IOException("y")))).isEmpty();
-        assertThat(AssociationEndedException.among(null)).isEmpty();
-        assertThat(ended.loggedAsWarning()).isFalse();
     }
 
     @Test
