@@ -3,6 +3,7 @@
 # same run. Targets: storescp (DCMTK, --ignore), orthanc (Debian package, TCP_NODELAY=1),
 # custodian (our server, fsync durability on), discard (our C-STORE SCP with a discarding sink).
 # Usage: bench/scripts/ingest-bench.sh [N_FILES=2000] [REPEATS=3] [TARGETS="storescp orthanc custodian discard"]
+# Environment: BENCH_WORK (data and stores), WARMUP (untimed instances sent first, default 300).
 # Other targets: storescp-fork (storescp --fork: one process per association). JAVA_OPTS is passed
 # to the Java targets. Prints one line per target x associations with the median of REPEATS runs.
 set -euo pipefail
@@ -13,6 +14,14 @@ DATA="$WORK/data-$N"
 mkdir -p "$WORK"
 if [ ! -d "$DATA" ] || [ "$(ls "$DATA" | wc -l)" -ne "$N" ]; then
   rm -rf "$DATA" "$DATA".split-*; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$DATA" "$N" 0.5
+fi
+# Every target gets the same untimed warm-up after it starts (WARMUP distinct instances, one
+# association), so that the measured run sees a server in its steady state: a JVM's JIT has
+# compiled the hot path, a database its first pages. WARMUP=0 measures from a cold start.
+WARMUP=${WARMUP:-300}
+WARM="$WORK/warmup-$WARMUP"
+if [ "$WARMUP" -gt 0 ] && { [ ! -d "$WARM" ] || [ "$(ls "$WARM" | wc -l)" -ne "$WARMUP" ]; }; then
+  rm -rf "$WARM" "$WARM".split-*; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$WARM" "$WARMUP" 0.5
 fi
 PORT=$((20000 + RANDOM % 20000)); HTTP=$((PORT + 1))
 LOAD="$ROOT/bench/scripts/storescu-load.sh"
@@ -53,6 +62,7 @@ for ((r = 0; r < REPEATS; r++)); do
   for t in $TARGETS; do
     for assocs in 1 4; do
       start_target "$t"
+      if [ "$WARMUP" -gt 0 ]; then "$LOAD" 127.0.0.1 "$PORT" "$AET" "$WARM" 1 > /dev/null; fi
       line=$("$LOAD" 127.0.0.1 "$PORT" "$AET" "$DATA" "$assocs")
       stop_target
       echo "$t $assocs $line load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RUNS" >&2
