@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -81,14 +80,12 @@ public final class DiscardScp {
         ElementDictionary.standard();
         DiscardingStore store = new DiscardingStore();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("discard-artim"));
-        ExecutorService workers = Executors.newCachedThreadPool(named("discard-worker"));
         DimseThreads threads = new DimseThreads(new AssociationRuntime(named("discard-reader"), scheduler),
-                named("discard-acceptor"), workers);
+                named("discard-acceptor"));
         DicomServer server = DicomServer.start(config(args), registry(store), threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(Duration.ofSeconds(2));
-            workers.shutdownNow();
             scheduler.shutdownNow();
             LOG.info("DiscardScp stopped: {} instances, {} bytes discarded", store.instances(), store.bytes());
             stopped.countDown();

@@ -23,7 +23,7 @@ class StorageCommitmentScpTest {
     private final ActionInformationCodec codec = new ActionInformationCodec(3);
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final DimseSession session = new DimseSession(new RecordingChannel(),
-            new ServiceDispatcher(ServiceRegistry.builder().build()), Duration.ofSeconds(5), Runnable::run);
+            new ServiceDispatcher(ServiceRegistry.builder().build()), Duration.ofSeconds(5));
     private final RequestContext ctx = new RequestContext(RecordingChannel.CONTEXT, "ARCHIVE", "MODALITY", session);
     private final StorageCommitmentScp scp = new StorageCommitmentScp(codec, (rq, origin) -> received.add(
             rq.transactionUid() + " " + rq.references().size() + " from " + origin.callingAet() + " to "

@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The SCU's matching of results to requests, on an in-memory association. */
@@ -40,19 +37,12 @@ class StorageCommitmentScuTest {
     private final StorageCommitmentScu scu = new StorageCommitmentScu(actionCodec, eventCodec, Duration.ofSeconds(30),
             Duration.ZERO, (report, aet) -> unmatched.add(report.transactionUid() + " from " + aet), Runnable::run);
     private final RecordingChannel channel = new RecordingChannel();
-    /** Performs requests that carry a data set, as the DIMSE layer requires: not the reader's thread. */
-    private final ExecutorService workers = Executors.newSingleThreadExecutor();
     private final DimseSession session = new DimseSession(channel, new ServiceDispatcher(ServiceRegistry.builder()
             .eventReport(StorageCommitment.SOP_CLASS_UID, scu.eventReportHandler()).build()),
-            Duration.ofSeconds(30), workers);
+            Duration.ofSeconds(30));
     private final DicomConnection connection = new DicomConnection(session);
 
     private final CommitmentRequest request = new CommitmentRequest("1.2.9.100", List.of(A, B));
-
-    @AfterEach
-    void stopWorkers() {
-        workers.shutdownNow();
-    }
 
     @Test
     void sendsTheActionOfTableJ31OnTheWellKnownInstance() throws Exception {

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,20 +59,6 @@ public final class DimseSession {
         this.handler = handler;
         this.dimseTimeout = dimseTimeout;
         this.outstanding = new OutstandingRequests(Math.max(0, channel.maxOperationsInvoked()));
-    }
-
-    /**
-     * As {@link #DimseSession(DimseChannel, RequestHandler, Duration)}; {@code workers} is no longer
-     * used (requests are performed on the reader thread) and only kept for existing callers.
-     *
-     * @deprecated use the constructor without an executor
-     */
-    @Deprecated
-    public DimseSession(DimseChannel channel, RequestHandler handler, Duration dimseTimeout, Executor workers) {
-        this(channel, handler, dimseTimeout);
-        if (workers == null) {
-            throw new IllegalArgumentException("workers is null");
-        }
     }
 
     public DimseChannel channel() {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,21 +42,6 @@ public final class DicomClient {
         this.requestor = new DicomRequestor(config, runtime);
         this.dimseTimeout = dimseTimeout;
         this.dispatcher = new ServiceDispatcher(incoming);
-    }
-
-    /**
-     * As the constructor without {@code workers}, which is no longer used: incoming requests are
-     * performed on the association's reader thread.
-     *
-     * @deprecated use the constructor without an executor
-     */
-    @Deprecated
-    public DicomClient(String callingAet, RequestorConfig config, Duration dimseTimeout, ServiceRegistry incoming,
-                       AssociationRuntime runtime, Executor workers) throws IOException {
-        this(callingAet, config, dimseTimeout, incoming, runtime);
-        if (workers == null) {
-            throw new IllegalArgumentException("workers is null");
-        }
     }
 
     /** A proposal from our AE title to {@code calledAet}; add contexts (and roles) to it. */

@@ -1,7 +1,6 @@
 package dev.custodian.net.service;
 
 import dev.custodian.net.ul.AssociationRuntime;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -9,13 +8,14 @@ import java.util.concurrent.ThreadFactory;
  *
  * @param association   reader threads and the ARTIM scheduler of the upper layer
  * @param acceptThreads makes the acceptor's accept thread (servers only)
- * @param workers       for the application's own background work; DIMSE itself no longer uses it
- *                      (requests, data sets included, are performed on the reader thread)
+ *
+ * <p>There is no worker pool: requests, data sets included, are performed on the association's
+ * reader thread.
  */
-public record DimseThreads(AssociationRuntime association, ThreadFactory acceptThreads, Executor workers) {
+public record DimseThreads(AssociationRuntime association, ThreadFactory acceptThreads) {
     public DimseThreads {
-        if (association == null || acceptThreads == null || workers == null) {
-            throw new IllegalArgumentException("association runtime, accept threads and workers are required");
+        if (association == null || acceptThreads == null) {
+            throw new IllegalArgumentException("association runtime and accept threads are required");
         }
     }
 }

@@ -27,7 +27,7 @@
  *         .eventReport(Uid.StorageCommitmentPushModel, myCommitmentResults)
  *         .build();
  * DimseThreads threads = new DimseThreads(new AssociationRuntime(readerThreads, scheduler),
- *         acceptThreadFactory, workerPool);
+ *         acceptThreadFactory);
  * DicomServer server = DicomServer.start(DicomServerConfig.of("CUSTODIAN",
  *         new AcceptorConfig("0.0.0.0", 4242, 32, AssociationSettings.DEFAULT, null), Duration.ofSeconds(60)),
  *         registry, threads);

@@ -11,7 +11,6 @@ import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 final class Scu implements AutoCloseable {
     static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final DicomClient client;
 
     Scu(String callingAet) throws IOException {
@@ -30,7 +28,7 @@ final class Scu implements AutoCloseable {
                 d.implementationClassUid(), d.implementationVersionName());
         client = new DicomClient(callingAet, RequestorConfig.plain(settings, Duration.ofSeconds(10),
                 Duration.ofSeconds(30)), Duration.ofSeconds(60), ServiceRegistry.builder().verification().build(),
-                new AssociationRuntime(Thread::new, scheduler), workers);
+                new AssociationRuntime(Thread::new, scheduler));
     }
 
     /** An association proposing CT Image Storage in Explicit VR Little Endian, and Verification. */
@@ -46,7 +44,6 @@ final class Scu implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
         scheduler.shutdownNow();
     }
 }

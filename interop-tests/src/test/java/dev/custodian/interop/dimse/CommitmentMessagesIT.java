@@ -55,7 +55,7 @@ class CommitmentMessagesIT {
     private DicomServer server(String aet, ServiceRegistry registry) throws Exception {
         AcceptorConfig ac = new AcceptorConfig("127.0.0.1", 0, 4, DimseFixture.settings(16_384), null);
         return DicomServer.start(DicomServerConfig.of(aet, ac, DimseFixture.DIMSE_TIMEOUT), registry,
-                new DimseThreads(fixture.runtime, new NamedThreads("cmt-acceptor"), fixture.workers));
+                new DimseThreads(fixture.runtime, new NamedThreads("cmt-acceptor")));
     }
 
     @Test
@@ -75,7 +75,7 @@ class CommitmentMessagesIT {
                     events.add("modality got event " + rq.eventTypeId() + " "
                             + new String(info.readAllBytes(), StandardCharsets.US_ASCII));
                     return Status.SUCCESS;
-                }).build(), fixture.runtime, fixture.workers);
+                }).build(), fixture.runtime);
 
         try (DicomConnection c = client.connect("127.0.0.1", archive.port(),
                 client.propose("ARCHIVE").context(STGCMT, EXPLICIT_LE).build())) {
@@ -107,7 +107,7 @@ class CommitmentMessagesIT {
         }).build());
         DicomClient archiveClient = new DicomClient("ARCHIVE", dev.custodian.net.transport.RequestorConfig.plain(
                 DimseFixture.settings(16_384), Duration.ofSeconds(10), Duration.ofSeconds(10)),
-                DimseFixture.DIMSE_TIMEOUT, ServiceRegistry.builder().build(), fixture.runtime, fixture.workers);
+                DimseFixture.DIMSE_TIMEOUT, ServiceRegistry.builder().build(), fixture.runtime);
 
         try (DicomConnection c = archiveClient.connect("127.0.0.1", modality.port(),
                 archiveClient.propose("MODALITY").context(STGCMT, EXPLICIT_LE).role(STGCMT, false, true).build())) {

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +40,6 @@ final class DimseFixture implements AutoCloseable {
 
     final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("dimse-it-artim"));
-    final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("dimse-it-worker"));
     final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("dimse-it-reader"), scheduler);
     final Path received;
     /** The distinct sessions (associations) C-STORE requests came on. */
@@ -65,7 +63,7 @@ final class DimseFixture implements AutoCloseable {
         ServiceRegistry registry = ServiceRegistry.builder().verification()
                 .store(writer(), StorageSopClasses.standard()).build();
         server = DicomServer.start(config, registry,
-                new DimseThreads(runtime, new NamedThreads("dimse-it-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("dimse-it-acceptor")));
         return this;
     }
 
@@ -76,7 +74,7 @@ final class DimseFixture implements AutoCloseable {
     DicomClient client(String callingAet, int maxPdu) throws IOException {
         RequestorConfig rc = RequestorConfig.plain(settings(maxPdu), Duration.ofSeconds(10), Duration.ofSeconds(10));
         return new DicomClient(callingAet, rc, DIMSE_TIMEOUT, ServiceRegistry.builder().verification().build(),
-                runtime, workers);
+                runtime);
     }
 
     /** {@code maxPdu} both as the length we receive and the largest we send. */
@@ -112,7 +110,6 @@ final class DimseFixture implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        workers.shutdownNow();
         scheduler.shutdownNow();
     }
 }

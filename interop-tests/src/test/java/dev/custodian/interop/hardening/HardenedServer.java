@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,8 +39,6 @@ final class HardenedServer implements AutoCloseable {
     private final NamedThreads readers = new NamedThreads("hard-reader");
     final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("hard-artim"));
-    final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            new NamedThreads("hard-worker"));
     final QuarantineStore store;
     final LogCapture log = new LogCapture();
     private final DicomServer server;
@@ -59,7 +54,7 @@ final class HardenedServer implements AutoCloseable {
                 .store(store, StorageSopClasses.standard()).build();
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(10)), registry,
                 new DimseThreads(new AssociationRuntime(readers, scheduler),
-                        new NamedThreads("hard-acceptor"), workers));
+                        new NamedThreads("hard-acceptor")));
         socketsAtStart = openSockets();
     }
 
@@ -75,7 +70,6 @@ final class HardenedServer implements AutoCloseable {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(server.sessions()).as("open DIMSE sessions").isEmpty();
             assertThat(readers.alive()).as("live reader threads").isZero();
-            assertThat(workers.getActiveCount()).as("busy workers").isZero();
             assertThat(openSockets()).as("network sockets open in this JVM").isLessThanOrEqualTo(socketsAtStart);
         });
     }
@@ -136,7 +130,6 @@ final class HardenedServer implements AutoCloseable {
     public void close() {
         log.close();
         server.close(Duration.ofSeconds(2));
-        workers.shutdownNow();
         scheduler.shutdownNow();
     }
 }

@@ -98,11 +98,11 @@ final class CommitmentPeer implements AutoCloseable {
         ServiceRegistry services = registry.build();
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), null);
         server = DicomServer.start(DicomServerConfig.of(AET, acceptor, DIMSE_TIMEOUT), services,
-                new DimseThreads(runtime, new NamedThreads("stgcmt-it-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("stgcmt-it-acceptor")));
         // Reports on the associations we request always reach the SCU.
         client = new DicomClient(AET, RequestorConfig.plain(settings(), Duration.ofSeconds(10), Duration.ofSeconds(30)),
                 DIMSE_TIMEOUT, ServiceRegistry.builder().eventReport(StorageCommitment.SOP_CLASS_UID, reports).build(),
-                runtime, workers);
+                runtime);
     }
 
     int port() {

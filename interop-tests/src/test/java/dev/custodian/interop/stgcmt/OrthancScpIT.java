@@ -134,7 +134,7 @@ class OrthancScpIT {
         CommitmentRequest request = new CommitmentRequest(peer.uids.newUid(), uploaded(1));
         DicomClient stranger = new DicomClient("STRANGER", RequestorConfig.plain(CommitmentPeer.settings(),
                 Duration.ofSeconds(10), Duration.ofSeconds(30)), CommitmentPeer.DIMSE_TIMEOUT,
-                ServiceRegistry.builder().build(), peer.runtime, peer.workers);
+                ServiceRegistry.builder().build(), peer.runtime);
 
         Commitment c = peer.scu.request(stranger, orthancAe, request);
 

@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +66,6 @@ class TlsStoreIT {
     Path received;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("tls-artim"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("tls-worker"));
     private final AssociationRuntime runtime = new AssociationRuntime(new NamedThreads("tls-reader"), scheduler);
     private final Set<String> storedBy = ConcurrentHashMap.newKeySet();
     private DicomServer server;
@@ -88,7 +86,6 @@ class TlsStoreIT {
         if (storescp != null) {
             Tools.stop(storescp, Duration.ofSeconds(10));
         }
-        workers.shutdownNow();
         scheduler.shutdownNow();
     }
 
@@ -109,7 +106,7 @@ class TlsStoreIT {
         AcceptorConfig acceptor = new AcceptorConfig("127.0.0.1", 0, 8, settings(), pki.acceptor());
         server = DicomServer.start(DicomServerConfig.of(AE, acceptor, Duration.ofSeconds(30)),
                 ServiceRegistry.builder().verification().store(writer, StorageSopClasses.standard()).build(),
-                new DimseThreads(runtime, new NamedThreads("tls-acceptor"), workers));
+                new DimseThreads(runtime, new NamedThreads("tls-acceptor")));
         return server.port();
     }
 
@@ -163,7 +160,7 @@ class TlsStoreIT {
         RequestorConfig config = new RequestorConfig(settings(), Duration.ofSeconds(10), Duration.ofSeconds(10),
                 pki.requestor());
         DicomClient client = new DicomClient("OURSCU", config, Duration.ofSeconds(30),
-                ServiceRegistry.builder().verification().build(), runtime, workers);
+                ServiceRegistry.builder().verification().build(), runtime);
         AssociationProposal proposal = client.propose("STORESCP")
                 .context(VERIFICATION, "1.2.840.10008.1.2")
                 .context(TestInstances.SECONDARY_CAPTURE, Uid.ExplicitVRLittleEndian).build();

@@ -193,7 +193,7 @@ public final class Application implements AutoCloseable {
             rest.close();
             jobs.close();
             scp.close(DICOM_GRACE);
-            threads.close(DICOM_GRACE);
+            threads.close();
         } finally {
             database.close();
         }

@@ -225,7 +225,7 @@ public final class ModalityScu {
                 d.implementationClassUid(), d.implementationVersionName());
         try {
             return new DicomClient(localAet(m), RequestorConfig.plain(settings, timeout, timeout), timeout,
-                    ServiceRegistry.builder().verification().build(), threads.runtime(), threads.workers());
+                    ServiceRegistry.builder().verification().build(), threads.runtime());
         } catch (IOException e) {
             throw new ScuException("cannot prepare the association to " + m.aet() + ": " + e.getMessage(), e);
         }
