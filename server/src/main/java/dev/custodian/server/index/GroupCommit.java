@@ -24,7 +24,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Work that fails with a retryable SQLSTATE (a concurrent writer won a race: unique or foreign
  * key violation, serialization failure, deadlock) is run again, up to {@code attempts} times in
  * all; running it again sees the other writer's committed result. There is no thread of its
- * own: callers take turns as the committer, so there is nothing to shut down.
+ * own: callers take turns as the committer. Transactions run on one connection kept open between
+ * them (SQLite drops a connection's page cache whenever another connection wrote), replaced when
+ * it fails or was idle and no longer answers; {@link #close()} returns it.
  */
 final class GroupCommit {
     /**
@@ -33,11 +35,18 @@ final class GroupCommit {
      */
     private static final Set<String> RETRYABLE = Set.of("23505", "23503", "40001", "40P01");
 
+    /** A kept connection unused this long is checked before use. */
+    private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
+
     private final Jdbi jdbi;
     private final int maxBatch;
     private final int attempts;
     private final ReentrantLock writer = new ReentrantLock();
     private final ConcurrentLinkedQueue<Request<?>> queue = new ConcurrentLinkedQueue<>();
+    /** The writers' own connection, kept between transactions so that its page cache stays warm. */
+    private Handle handle;
+    private long handleLastUsed;
+    private boolean closed;
 
     GroupCommit(Jdbi jdbi, int maxBatch, int attempts) {
         if (maxBatch < 1 || attempts < 1) {
@@ -100,7 +109,7 @@ final class GroupCommit {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbi.useTransaction(h -> {
+                handle().useTransaction(h -> {
                     for (Request<?> r : batch) {
                         r.runInSavepoint(h, attempts);
                     }
@@ -109,6 +118,7 @@ final class GroupCommit {
                 return;
             } catch (Exception e) {
                 // the commit (or a rollback to a savepoint) failed: nothing of the batch happened
+                dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
                     batch.forEach(r -> r.fail(e));
                     return;
@@ -123,10 +133,11 @@ final class GroupCommit {
     private void runAlone(Request<?> request) {
         for (int attempt = 1; ; attempt++) {
             try {
-                request.runInTransaction(jdbi);
+                request.runInTransaction(handle());
                 request.deliver();
                 return;
             } catch (Exception e) {
+                dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
                     request.fail(e);
                     return;
@@ -135,6 +146,59 @@ final class GroupCommit {
                 request.fail(e);
                 throw e;
             }
+        }
+    }
+
+    /** Under the writer lock: the kept connection, opened (or checked after a long idle time) first. */
+    private Handle handle() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the index is closed");
+        }
+        long now = System.nanoTime();
+        if (handle != null && now - handleLastUsed > IDLE_CHECK_NANOS && !handle.getConnection().isValid(2)) {
+            closeHandle();
+        }
+        if (handle == null) {
+            handle = jdbi.open();
+        }
+        handleLastUsed = now;
+        return handle;
+    }
+
+    /** After a failure: a connection left in a transaction or no longer answering is replaced. */
+    private void dropHandleIfBroken() {
+        if (handle == null) {
+            return;
+        }
+        try {
+            if (!handle.isInTransaction() && handle.getConnection().isValid(2)) {
+                return;
+            }
+        } catch (RuntimeException | SQLException e) {
+            // broken: replaced below
+        }
+        closeHandle();
+    }
+
+    private void closeHandle() {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            // a broken connection may fail to close; the pool discards it
+        }
+        handle = null;
+    }
+
+    /** Returns the kept connection after the transaction in progress; later writes fail. */
+    void close() {
+        writer.lock();
+        try {
+            closed = true;
+            if (handle != null) {
+                closeHandle();
+            }
+        } finally {
+            writer.unlock();
         }
     }
 
@@ -159,8 +223,8 @@ final class GroupCommit {
             this.work = work;
         }
 
-        void runInTransaction(Jdbi jdbi) throws Exception {
-            result = jdbi.inTransaction(work::withHandle);
+        void runInTransaction(Handle h) throws Exception {
+            result = h.inTransaction(work::withHandle);
             failure = null;
         }
 

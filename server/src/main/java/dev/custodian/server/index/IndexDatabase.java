@@ -123,6 +123,7 @@ public final class IndexDatabase implements AutoCloseable {
         if (checkpointer != null) {
             checkpointer.close();
         }
+        writer.close();
         dataSource.close();
     }
 }

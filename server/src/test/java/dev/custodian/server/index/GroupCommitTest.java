@@ -44,6 +44,7 @@ class GroupCommitTest {
     @AfterEach
     void close() {
         callers.shutdownNow();
+        commit.close();
         db.close();
     }
 
@@ -174,6 +175,26 @@ class GroupCommitTest {
             throw new IOException("refused");
         })).isInstanceOf(IOException.class);
         assertThat(keys()).isEmpty();
+    }
+
+    @Test
+    void afterCloseWritesFailAndTheConnectionIsBackInThePool() throws Exception {
+        int inserted = commit.write(h -> insert(h, "before"));
+        assertThat(inserted).isEqualTo(1);
+        commit.close();
+        assertThatThrownBy(() -> commit.write(h -> insert(h, "after"))).isInstanceOf(IllegalStateException.class);
+        assertThat(keys()).containsExactly("before");
+    }
+
+    @Test
+    void aConnectionLeftBrokenIsReplaced() throws Exception {
+        assertThatThrownBy(() -> commit.write(h -> {
+            h.getConnection().close();
+            return insert(h, "lost");
+        })).isInstanceOf(Exception.class);
+        int inserted = commit.write(h -> insert(h, "next"));
+        assertThat(inserted).isEqualTo(1);
+        assertThat(keys()).containsExactly("next");
     }
 
     @Test
