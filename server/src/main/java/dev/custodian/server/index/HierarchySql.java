@@ -23,10 +23,11 @@ final class HierarchySql {
     /** Finds or creates the row of {@code level} for these attributes; returns its primary key. */
     static long ensure(Handle h, ResourceLevel level, InstanceAttributes a, Long parentPk, Instant now) {
         String publicId = a.publicId(level);
-        Optional<Long> existing = primaryKey(h, level, publicId);
+        // one statement when the row exists (the usual case: the next instance of a series)
+        Optional<Long> existing = h.createQuery("UPDATE " + level.table() + " SET last_update = :now"
+                        + " WHERE public_id = :p RETURNING id")
+                .bind("now", now.toString()).bind("p", publicId).mapTo(Long.class).findOne();
         if (existing.isPresent()) {
-            h.createUpdate("UPDATE " + level.table() + " SET last_update = :now WHERE id = :id")
-                    .bind("now", now.toString()).bind("id", existing.get()).execute();
             return existing.get();
         }
         List<MainDicomTag> tags = MainDicomTag.of(level);

@@ -2,7 +2,6 @@ package dev.custodian.server.index;
 
 import dev.custodian.server.store.StorageFullException;
 import dev.custodian.server.store.StoredFile;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The archive's index of patients, studies, series and instances. Each write is one database
@@ -21,14 +18,6 @@ import org.jdbi.v3.core.JdbiException;
  * Duplicates are detected by SOP Instance UID, which PS3.3 §C.12.1.1.1 makes globally unique.
  */
 public final class Index {
-    /**
-     * Unique violation (a concurrent store created the same row), foreign key violation (a
-     * concurrent delete removed the parent we found), serialization failure, deadlock: another
-     * writer won the race; running the transaction again sees its result.
-     */
-    private static final Set<String> RETRYABLE = Set.of("23505", "23503", "40001", "40P01");
-    private static final int ATTEMPTS = 5;
-
     private final IndexDatabase db;
     private final Clock clock;
     private final long maximumStorageBytes;
@@ -177,28 +166,8 @@ public final class Index {
         return write(h -> h.createUpdate("DELETE FROM modalities WHERE name = :n").bind("n", name).execute()) > 0;
     }
 
-    /** One write transaction, serialised for SQLite, retried when a concurrent writer won. */
+    /** One write transaction, committed with those of concurrent writers (see {@link GroupCommit}). */
     private <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
-        for (int attempt = 1; ; attempt++) {
-            db.writeLock().lock();
-            try {
-                return db.jdbi().inTransaction(work);
-            } catch (JdbiException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-            } finally {
-                db.writeLock().unlock();
-            }
-        }
-    }
-
-    private static boolean retryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return db.writer().write(work);
     }
 }

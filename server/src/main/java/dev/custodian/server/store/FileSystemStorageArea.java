@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,18 +24,18 @@ import java.util.stream.Stream;
  * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses. A new
  * file is written as {@code .tmp-<uuid>} in its final folder, forced to disk, then renamed
  * atomically, then the folder is forced so the rename itself survives a power loss (and, for a
- * folder created for it, the folder's own entry in its parent). There is no fsync before the
+ * folder created for it, the folder's own entry in its parent: forced by {@link DurableFolders}
+ * while the content arrives, waited for before the commit returns). There is no fsync before the
  * rename other than the file's own.
  */
-public final class FileSystemStorageArea implements StorageArea {
+public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
     static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final long minimumFreeBytes;
     private final Supplier<UUID> uuids;
-    /** Folders created whose entry in their parent is not yet known durable. */
-    private final java.util.Set<Path> unsyncedEntries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final DurableFolders folders;
 
     /**
      * @param root             the {@code StorageDirectory}; must exist
@@ -48,6 +49,7 @@ public final class FileSystemStorageArea implements StorageArea {
         this.root = root;
         this.minimumFreeBytes = minimumFreeBytes;
         this.uuids = uuids;
+        this.folders = new DurableFolders(root);
     }
 
     /**
@@ -97,17 +99,10 @@ public final class FileSystemStorageArea implements StorageArea {
         Path target = pathOf(uuid);
         Path folder = target.getParent();
         try {
-            if (!Files.isDirectory(folder)) {
-                if (!Files.isDirectory(folder.getParent())) {
-                    Files.createDirectories(folder.getParent());
-                    unsyncedEntries.add(folder.getParent());
-                }
-                Files.createDirectories(folder);
-                unsyncedEntries.add(folder);
-            }
+            CompletableFuture<Void> folderDurable = folders.ensure(folder);
             Path temp = folder.resolve(TEMP_PREFIX + uuid);
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new FsPendingFile(uuid, temp, target, channel);
+            return new FsPendingFile(uuid, temp, target, channel, folderDurable);
         } catch (IOException e) {
             throw translate(e);
         }
@@ -160,25 +155,15 @@ public final class FileSystemStorageArea implements StorageArea {
         return actual.equals(expected) ? VerifyResult.OK : VerifyResult.CORRUPTED;
     }
 
-    /**
-     * Makes the entry of a folder created by {@link #begin()} durable in its parent, once: folders
-     * are created without fsync and synced here, after the rename, so that on file systems with
-     * one journal (ext4, XFS) the extra fsyncs find nothing left to commit. A folder stays in
-     * {@link #unsyncedEntries} until its parent was forced, so a concurrent commit that reuses it
-     * forces it too.
-     */
-    private void forceEntryIfNew(Path folder) throws IOException {
-        if (unsyncedEntries.contains(folder)) {
-            forceDirectory(folder.getParent());
-            unsyncedEntries.remove(folder);
-        }
-    }
-
     /** fsync of a directory: makes the creation, rename or removal of its entries durable (Linux). */
     static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DurableFolders.forceDirectory(dir);
+    }
+
+    /** Stops the thread that makes new folders durable. */
+    @Override
+    public void close() {
+        folders.close();
     }
 
     static IOException translate(IOException e) {
@@ -198,10 +183,12 @@ public final class FileSystemStorageArea implements StorageArea {
         private final Path target;
         private final FileChannel channel;
         private final DigestingOutputStream output;
+        private final CompletableFuture<Void> folderDurable;
         private boolean finished;
 
-        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel) {
+        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable) {
             this.uuid = uuid;
+            this.folderDurable = folderDurable;
             this.temp = temp;
             this.target = target;
             this.channel = channel;
@@ -225,8 +212,7 @@ public final class FileSystemStorageArea implements StorageArea {
                 channel.close();
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory(target.getParent());
-                forceEntryIfNew(target.getParent());
-                forceEntryIfNew(target.getParent().getParent());
+                DurableFolders.await(folderDurable);
             } catch (IOException e) {
                 abort();
                 throw translate(e);
