@@ -125,6 +125,7 @@ public final class Application implements AutoCloseable {
                 closeQuietly(started.get(i));
             }
             database.close();
+            storage.close();
             throw e;
         }
     }
@@ -194,6 +195,9 @@ public final class Application implements AutoCloseable {
             jobs.close();
             scp.close(DICOM_GRACE);
             threads.close();
+            if (archive.storage() instanceof AutoCloseable storage) {
+                closeQuietly(storage);
+            }
         } finally {
             database.close();
         }
@@ -209,7 +213,7 @@ public final class Application implements AutoCloseable {
         try {
             c.close();
         } catch (Exception e) {
-            LOG.warn("closing {} after a failed start: {}", c, e.toString());
+            LOG.warn("closing {}: {}", c, e.toString());
         }
     }
 }

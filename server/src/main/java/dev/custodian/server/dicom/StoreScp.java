@@ -6,6 +6,7 @@ import dev.custodian.net.dimse.DimseFailure;
 import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.service.CStoreService;
+import dev.custodian.net.ul.DataSetInterruptedException;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.InvalidInstanceException;
 import dev.custodian.server.index.Reception;
@@ -59,7 +60,16 @@ public final class StoreScp implements CStoreService {
             throw failed(count, rq, Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e);
         } catch (StorageFullException e) {
             throw failed(count, rq, Status.OUT_OF_RESOURCES, e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            if (DataSetInterruptedException.isCauseOf(e)) {
+                // the association ended under the data set: the upper layer has logged why, and
+                // nothing was stored; the dispatcher notes the request at INFO
+                count.failed();
+                throw e;
+            }
+            LOG.warn("C-STORE of {} from {} failed", rq.affectedSopInstanceUid(), ctx.remoteAet(), e);
+            throw failed(count, rq, Status.OUT_OF_RESOURCES, e);
+        } catch (RuntimeException e) {
             LOG.warn("C-STORE of {} from {} failed", rq.affectedSopInstanceUid(), ctx.remoteAet(), e);
             throw failed(count, rq, Status.OUT_OF_RESOURCES, e);
         }
