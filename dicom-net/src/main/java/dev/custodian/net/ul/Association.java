@@ -3,26 +3,17 @@ package dev.custodian.net.ul;
 import dev.custodian.net.pdu.AAbort;
 import dev.custodian.net.pdu.AAssociateAc;
 import dev.custodian.net.pdu.AAssociateRq;
-import dev.custodian.net.pdu.AbortSource;
-import dev.custodian.net.pdu.Pdu;
 import dev.custodian.net.pdu.PduReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One DICOM association, requested or accepted: the seam the DIMSE layer builds on. PS3.8 §7, §9.
@@ -40,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Association {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Association.class);
-
     final Connection connection;
     final AssociationSettings settings;
     final boolean requestor;
@@ -50,27 +39,25 @@ public final class Association {
     final PduReader pduReader;
     final AssociationWriter writer;
     final CompletableFuture<Void> established = new CompletableFuture<>();
-    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    private final List<CloseListener> closeListeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<CloseReason> reason = new AtomicReference<>();
+    final Negotiated negotiated;
+    private final CloseRecord ending = new CloseRecord();
+    final ReleaseProcedure release = new ReleaseProcedure(this);
     private final AssociationRuntime runtime;
     volatile MessageListener listener;
-    volatile AAssociateRq request;
-    volatile AAssociateAc acceptance;
-    private volatile Map<Integer, NegotiatedContext> contexts = Map.of();
     volatile Thread readerThread;
     private volatile AssociationReader reader;
-    private volatile CloseReason finalReason;
 
     Association(Connection connection, AssociationSettings settings, AssociationRuntime runtime, boolean requestor) {
         this.connection = connection;
         this.settings = settings;
         this.runtime = runtime;
         this.requestor = requestor;
+        this.negotiated = new Negotiated(requestor);
         this.pduReader = new PduReader(settings.limits());
         this.writer = new AssociationWriter(connection, settings, this::dataTransferAllowed, this::notOpen);
-        this.machine = new StateMachine(new StateTable(), new MachinePort(), requestor, this::name);
-        this.artim = new ArtimTimer(runtime.scheduler(), settings.artimTimeout(), this::artimExpired);
+        MachinePort port = new MachinePort(this);
+        this.machine = new StateMachine(new StateTable(), port, requestor, this::name);
+        this.artim = new ArtimTimer(runtime.scheduler(), settings.artimTimeout(), port::artimExpired);
     }
 
     /**
@@ -98,8 +85,8 @@ public final class Association {
                                       MessageListener listener, Duration timeout) throws IOException {
         Association a = new Association(connection, settings, runtime, true);
         a.listener = listener;
-        a.request = proposal.toRequest(settings);
-        a.machine.handle(Event.EVT1, a.request);
+        a.negotiated.requested(proposal.toRequest(settings));
+        a.machine.handle(Event.EVT1, a.negotiated.request());
         a.machine.handle(Event.EVT2, null);
         a.start(new AssociationReader(a, null, null));
         try {
@@ -136,38 +123,38 @@ public final class Association {
 
     /** The A-ASSOCIATE-RQ (ours or the peer's); null before it was received. */
     public AAssociateRq request() {
-        return request;
+        return negotiated.request();
     }
 
     /** The A-ASSOCIATE-AC; null until the association is established. */
     public AAssociateAc acceptance() {
-        return acceptance;
+        return negotiated.acceptance();
     }
 
     public String callingAeTitle() {
-        return request.callingAeTitle();
+        return request().callingAeTitle();
     }
 
     public String calledAeTitle() {
-        return request.calledAeTitle();
+        return request().calledAeTitle();
     }
 
     /** The peer's AE title: the calling AE if we accepted, the called AE if we requested. */
     public String remoteAeTitle() {
-        return requestor ? request.calledAeTitle() : request.callingAeTitle();
+        return requestor ? calledAeTitle() : callingAeTitle();
     }
 
     public String localAeTitle() {
-        return requestor ? request.callingAeTitle() : request.calledAeTitle();
+        return requestor ? callingAeTitle() : calledAeTitle();
     }
 
     /** Accepted presentation contexts, in ID order. */
     public List<NegotiatedContext> acceptedContexts() {
-        return contexts.values().stream().sorted(java.util.Comparator.comparingInt(NegotiatedContext::id)).toList();
+        return negotiated.acceptedContexts();
     }
 
     public Optional<NegotiatedContext> context(int presentationContextId) {
-        return Optional.ofNullable(contexts.get(presentationContextId));
+        return negotiated.context(presentationContextId);
     }
 
     /** Accepted contexts for an abstract syntax (SOP class), in ID order. */
@@ -177,22 +164,15 @@ public final class Association {
 
     /** The peer's maximum P-DATA-TF length (PS3.8 Annex D.1); 0 = unlimited. */
     public long peerMaxPduLength() {
-        return peerUserInformation().maximumLength();
+        return negotiated.peerUserInformation().maximumLength();
     }
 
     public Optional<String> peerImplementationClassUid() {
-        return peerUserInformation().implementationClassUid();
+        return negotiated.peerUserInformation().implementationClassUid();
     }
 
     public Optional<String> peerImplementationVersionName() {
-        return peerUserInformation().implementationVersionName();
-    }
-
-    private dev.custodian.net.pdu.UserInformation peerUserInformation() {
-        if (acceptance == null) {
-            throw new IllegalStateException("association not established");
-        }
-        return requestor ? acceptance.userInformation() : request.userInformation();
+        return negotiated.peerUserInformation().implementationVersionName();
     }
 
     public State state() {
@@ -238,7 +218,7 @@ public final class Association {
      * @throws IOException              the association is not (or no longer) established
      */
     public void send(int presentationContextId, byte[] command, DataWriter data) throws IOException {
-        if (!contexts.containsKey(presentationContextId)) {
+        if (!negotiated.contextAccepted(presentationContextId)) {
             throw new IllegalArgumentException("presentation context " + presentationContextId + " was not accepted");
         }
         writer.sendMessage(presentationContextId, command, data, peerMaxPduLength(), this::abort);
@@ -249,7 +229,7 @@ public final class Association {
     }
 
     String notOpen() {
-        CloseReason r = reason.get();
+        CloseReason r = ending.noted();
         return "association with " + connection.remoteAddress() + " is not open (" + machine.state().label() + ")"
                 + (r == null ? "" : ": " + r);
     }
@@ -265,42 +245,7 @@ public final class Association {
      * @throws IOException not released within {@code timeout}, or it ended another way
      */
     public void release(Duration timeout) throws IOException {
-        if (Thread.currentThread() == readerThread) {
-            throw new IllegalStateException("release() from the reader thread would wait for itself");
-        }
-        try {
-            if (!writer.messageLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IOException("a message was still being sent after " + timeout);
-            }
-            try {
-                machine.handle(Event.EVT11, null);
-            } catch (IllegalStateException e) {
-                if (!isEnding()) {
-                    throw new IOException(notOpen());
-                }
-                // already being released or closed (e.g. the peer released first): its outcome counts
-            } finally {
-                writer.messageLock.unlock();
-            }
-            CloseReason r = closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (r.kind() != CloseReason.Kind.RELEASED) {
-                throw new IOException("association ended during release: " + r);
-            }
-        } catch (TimeoutException e) {
-            abort("A-RELEASE-RP not received within " + timeout);
-            throw new IOException("A-RELEASE-RP not received within " + timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abort("interrupted during release");
-            throw new InterruptedIOException("interrupted during release");
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
-        }
-    }
-
-    private boolean isEnding() {
-        State s = machine.state();
-        return s == State.STA1 || s.ordinal() >= State.STA7.ordinal();
+        release.request(timeout);
     }
 
     /**
@@ -322,42 +267,27 @@ public final class Association {
 
     /** Completes when the association has ended and its transport is closed. */
     public CompletableFuture<CloseReason> closeFuture() {
-        return closed.copy();
+        return ending.future();
     }
 
     /** Called once when the association ends; at once if it already has. */
     public void addCloseListener(CloseListener l) {
-        closeListeners.add(l);
-        CloseReason r = finalReason;
-        if (r != null && closeListeners.remove(l)) {
-            l.onClose(this, r); // ended meanwhile: whoever removes the listener calls it, exactly once
-        }
+        ending.addListener(this, l);
     }
 
     // ---- used by the reader --------------------------------------------------------------
 
     /** How the association ended or is ending, once known. */
     CloseReason noted() {
-        return reason.get();
+        return ending.noted();
     }
 
     void note(CloseReason.Kind kind, String detail, Throwable cause) {
-        reason.compareAndSet(null, new CloseReason(kind, detail, cause));
-    }
-
-    void negotiated(AAssociateRq rq, AAssociateAc ac) {
-        request = rq;
-        acceptance = ac;
-        contexts = Negotiation.contexts(rq, ac).stream()
-                .collect(Collectors.toUnmodifiableMap(NegotiatedContext::id, Function.identity()));
-    }
-
-    boolean contextAccepted(int id) {
-        return contexts.containsKey(id);
+        ending.note(kind, detail, cause);
     }
 
     String name() {
-        AAssociateRq rq = request;
+        AAssociateRq rq = negotiated.request();
         if (rq == null) {
             return "[" + (requestor ? "to " : "from ") + connection.remoteAddress() + "]";
         }
@@ -365,70 +295,8 @@ public final class Association {
                 + connection.remoteAddress() + "]";
     }
 
+    /** The transport is closed: fails a pending establishment, logs, tells the close listeners. */
     void finish() {
-        CloseReason r = reason.get();
-        if (r == null) {
-            r = new CloseReason(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed", null);
-        }
-        if (!established.isDone()) {
-            established.completeExceptionally(r.kind() == CloseReason.Kind.ABORTED_BY_PEER
-                    || r.kind() == CloseReason.Kind.PROTOCOL_ERROR
-                    ? new AbortException(AbortSource.SERVICE_PROVIDER, dev.custodian.net.pdu.AbortReason.NOT_SPECIFIED,
-                    "association with " + connection.remoteAddress() + " failed: " + r.detail())
-                    : new IOException("association with " + connection.remoteAddress() + " failed: " + r));
-        }
-        if (r.kind() == CloseReason.Kind.PROTOCOL_ERROR) {
-            LOG.debug("{} closed: {}", name(), r); // the state machine's warning already said why
-        } else {
-            LOG.info("{} closed: {}", name(), r);
-        }
-        finalReason = r;
-        for (CloseListener l : closeListeners) {
-            if (closeListeners.remove(l)) {
-                try {
-                    l.onClose(this, r);
-                } catch (RuntimeException e) {
-                    LOG.warn("{} close listener failed", name(), e);
-                }
-            }
-        }
-        closed.complete(r);
-    }
-
-    private void artimExpired() {
-        try {
-            State s = machine.state();
-            if (machine.permits(Event.EVT18)) {
-                note(CloseReason.Kind.TIMEOUT, "ARTIM expired after " + settings.artimTimeout() + " in " + s.label(),
-                        null);
-            }
-            machine.handle(Event.EVT18, null);
-        } catch (RuntimeException e) {
-            LOG.warn("{} ARTIM expiry failed", name(), e);
-            connection.close();
-        }
-    }
-
-    /** The provider-side effects of the state machine, on this association's connection. */
-    private final class MachinePort implements StateMachine.Port {
-        @Override
-        public void send(Pdu pdu) throws IOException {
-            writer.sendPdu(pdu);
-        }
-
-        @Override
-        public void closeTransport() {
-            connection.close();
-        }
-
-        @Override
-        public void startArtim() {
-            artim.start();
-        }
-
-        @Override
-        public void stopArtim() {
-            artim.stop();
-        }
+        ending.closed(this, established);
     }
 }
