@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The jobs engine through the REST API: asynchronous C-STORE SCU ({@code DicomModalityStore}
  * jobs) to DCMTK storescp, a job to an unreachable modality, pause / resume / cancel of a running
  * job (storescp {@code --sleep-during 1} makes every C-STORE last seconds), and a job that
- * survives a SIGKILL of the server process.
+ * survives a SIGKILL of the server process. storescp's verbose log shows that a job sends all its
+ * steps on one association and releases it when it ends, is paused or cancelled.
  */
 class ArchiveJobsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ class ArchiveJobsIT {
 
     @Test
     void asynchronousStoresRunAsJobsThatCanBePausedResumedAndCanceled(@TempDir Path dir) throws Exception {
-        List<Path> files = TestInstances.ct(dir.resolve("in"), 10, 0.004);
+        List<Path> files = TestInstances.ct(dir.resolve("in"), 12, 0.004);
         int fastPort = Ports.freePort();
         int slowPort = Ports.freePort();
         int closedPort = Ports.freePort();
@@ -63,12 +64,14 @@ class ArchiveJobsIT {
                 assertThat(job.get("ErrorCode").asInt()).isZero();
                 assertThat(job.has("CompletionTime")).isTrue();
                 JsonNode content = job.get("Content");
-                assertThat(content.get("InstancesCount").asInt()).isEqualTo(10);
+                assertThat(content.get("InstancesCount").asInt()).isEqualTo(12);
                 assertThat(content.get("FailedInstancesCount").asInt()).isZero();
                 assertThat(content.get("RemoteAet").asText()).isEqualTo("FAST");
                 assertThat(content.get("LocalAet").asText()).isEqualTo("CUSTODIAN");
                 assertThat(content.get("ParentResources").get(0).asText()).isEqualTo(study);
                 assertSameDataSets(files, fast);
+                Path fastLog = dir.resolve("fast-storescp.log");
+                awaitAssociations(fastLog, 1, 1); // 12 instances in 3 steps, all on one association, released at the end
 
                 String unreachable = submit(http, "nobody", study);
                 JsonNode failed = awaitState(http, unreachable, "Failure");
@@ -80,11 +83,14 @@ class ArchiveJobsIT {
                 awaitState(http, paused, "Running");
                 assertThat(action(http, paused, "pause").statusCode()).isEqualTo(200);
                 JsonNode atPause = awaitState(http, paused, "Paused");
+                Path slowLog = dir.resolve("slow-storescp.log");
+                awaitAssociations(slowLog, 1, 1); // a paused job holds no association
                 assertThat(atPause.get("Progress").asInt()).isBetween(1, 99);
                 assertThat(action(http, paused, "resubmit").statusCode()).as("only failed jobs").isEqualTo(400);
                 assertThat(action(http, paused, "resume").statusCode()).isEqualTo(200);
                 awaitState(http, paused, "Success");
                 assertSameDataSets(files, slow);
+                awaitAssociations(slowLog, 2, 2); // the resumed job opened a new one for the rest
 
                 String canceled = submit(http, "slow", study);
                 awaitState(http, canceled, "Running");
@@ -92,6 +98,7 @@ class ArchiveJobsIT {
                 JsonNode cancel = awaitState(http, canceled, "Failure");
                 assertThat(cancel.get("ErrorCode").asInt()).isEqualTo(37);
                 assertThat(cancel.get("Progress").asInt()).isLessThan(100);
+                awaitAssociations(slowLog, 3, 3); // released on cancel
                 var notPaused = action(http, canceled, "resume");
                 assertThat(notPaused.statusCode()).isEqualTo(400);
                 assertThat(JSON.readTree(notPaused.body()).get("Message").asText()).isEqualTo("Bad sequence of calls");
@@ -154,7 +161,7 @@ class ArchiveJobsIT {
     }
 
     private static Process storescp(Path dir, String name, Path out, int port, int sleepSeconds) {
-        return Tools.start(dir.resolve(name + "-storescp.log"), List.of("storescp", "--bit-preserving", "-aet", name.toUpperCase(),
+        return Tools.start(dir.resolve(name + "-storescp.log"), List.of("storescp", "-v", "--bit-preserving", "-aet", name.toUpperCase(),
                 "--sleep-during", Integer.toString(sleepSeconds), "--output-directory", out.toString(),
                 Integer.toString(port)));
     }
@@ -187,6 +194,24 @@ class ArchiveJobsIT {
 
     private static java.net.http.HttpResponse<String> action(int http, String id, String action) throws Exception {
         return Http.post(http, "/jobs/" + id + "/" + action, new byte[0]);
+    }
+
+    /**
+     * storescp's verbose log shows {@code received} accepted associations and {@code released} orderly
+     * releases (A-RELEASE, PS3.8 §7.2), and never an abort.
+     */
+    private static void awaitAssociations(Path log, int received, int released) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            // "Association Received" also counts the test's own listening probe: count acknowledgements
+            assertThat(count(text, "Association Acknowledged")).as(text).isEqualTo(received);
+            assertThat(count(text, "Association Release")).as(text).isEqualTo(released);
+            assertThat(text).doesNotContain("Association Aborted");
+        });
+    }
+
+    private static int count(String text, String line) {
+        return (int) text.lines().filter(l -> l.contains(line)).count();
     }
 
     /** Every sent instance arrived with the same data set (storescp writes its own File Meta Information). */

@@ -4,6 +4,7 @@ import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.dicom.file.Part10Header;
 import dev.custodian.dicom.file.Part10Reader;
+import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomClient;
@@ -102,6 +103,103 @@ public final class ModalityScu {
         return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
     }
 
+    /**
+     * C-STORE of {@code instanceIds} on the association {@code held} keeps open between calls (the
+     * steps of a store job, PS3.8 §7.1): it is reused while it is open, goes to the same modality
+     * and proposed every SOP class / transfer syntax they need; otherwise it is released and a new
+     * one proposes theirs plus those of {@code upcoming} (the next instances) that fit in 128
+     * contexts. An association that broke (abort, time-out) is dropped, so the next call opens a new
+     * one. Failures are reported as by {@link #store(RemoteModality, List, boolean)}.
+     */
+    public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive, Held held,
+                              List<String> upcoming) throws ScuException {
+        Duration timeout = timeout(m);
+        List<Outgoing> files = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<Path> temporary = new ArrayList<>();
+        try {
+            for (String id : instanceIds) {
+                files.add(outgoing(id, temporary));
+            }
+            Map<String, Set<String>> needs = syntaxesBySopClass(files);
+            if (contexts(needs) > MAX_CONTEXTS) {
+                for (List<Outgoing> batch : batches(files)) {
+                    send(m, timeout, batch, permissive, failures);
+                }
+            } else {
+                if (!held.covers(m, needs)) {
+                    held.close();
+                    Map<String, Set<String>> proposed = withUpcoming(needs, upcoming);
+                    held.hold(m, connect(m, timeout, proposal(m, timeout, proposed)), proposed);
+                }
+                sendHeld(held, timeout, files, permissive, failures);
+            }
+        } catch (IOException e) {
+            throw new ScuException("cannot read a stored instance: " + e.getMessage(), e);
+        } finally {
+            temporary.forEach(ModalityScu::deleteQuietly);
+        }
+        return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
+    }
+
+    private void sendHeld(Held held, Duration timeout, List<Outgoing> files, boolean permissive,
+                          List<String> failures) throws ScuException {
+        boolean faulted = false;
+        try {
+            for (Outgoing f : files) {
+                Sent sent = sendOne(held.connection, f, timeout);
+                faulted |= sent.faulted();
+                if (sent.failure() != null) {
+                    failures.add(sent.failure());
+                    if (!permissive) {
+                        throw new ScuException(sent.failure());
+                    }
+                }
+            }
+        } finally {
+            if (faulted) {
+                held.drop(); // a lost or late response leaves the association in doubt: not reused
+            }
+        }
+    }
+
+    /** {@code needs}, then the SOP classes / syntaxes of {@code upcoming} while they fit in 128 contexts. */
+    private Map<String, Set<String>> withUpcoming(Map<String, Set<String>> needs, List<String> upcoming) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        needs.forEach((k, v) -> out.put(k, new LinkedHashSet<>(v)));
+        int total = contexts(out);
+        for (String id : upcoming) {
+            Optional<String[]> s = syntaxOf(id);
+            if (s.isEmpty() || (out.containsKey(s.get()[0]) && out.get(s.get()[0]).contains(s.get()[1]))) {
+                continue;
+            }
+            int need = out.containsKey(s.get()[0]) ? 1 : 2;
+            if (total + need <= MAX_CONTEXTS) {
+                out.computeIfAbsent(s.get()[0], k -> new LinkedHashSet<>()).add(s.get()[1]);
+                total += need;
+            }
+        }
+        return out;
+    }
+
+    /** SOP class and transfer syntax of a stored instance, from its header; empty when unreadable (its C-STORE reports it). */
+    private Optional<String[]> syntaxOf(String instanceId) {
+        Optional<Resource> r = archive.index().find(ResourceLevel.INSTANCE, instanceId);
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = archive.storage().open(r.get().file().file().uuid())) {
+            Part10Header header = new Part10Reader().readHeader(in);
+            return header.meta().map(meta -> new String[] {meta.mediaStorageSopClassUid(), header.transferSyntax().uid()});
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int contexts(Map<String, Set<String>> syntaxes) {
+        return syntaxes.values().stream().mapToInt(ts -> ts.size() + 1).sum();
+    }
+
     /** Every instance under the resource {@code id} (of any level), or empty when it does not exist. */
     public Optional<List<String>> instancesUnder(String id) {
         for (ResourceLevel level : ResourceLevel.values()) {
@@ -127,13 +225,7 @@ public final class ModalityScu {
 
     private void send(RemoteModality m, Duration timeout, List<Outgoing> batch, boolean permissive,
                       List<String> failures) throws ScuException {
-        Map<String, Set<String>> syntaxes = syntaxesBySopClass(batch);
-        AssociationProposal.Builder proposal = client(m, timeout).propose(m.aet());
-        syntaxes.forEach((sopClass, ts) -> {
-            ts.forEach(t -> proposal.context(sopClass, t));
-            proposal.context(sopClass, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian);
-        });
-        DicomConnection c = connect(m, timeout, proposal.build());
+        DicomConnection c = connect(m, timeout, proposal(m, timeout, syntaxesBySopClass(batch)));
         try {
             for (Outgoing f : batch) {
                 String failure = storeOne(c, f, timeout);
@@ -149,13 +241,31 @@ public final class ModalityScu {
         }
     }
 
+    /** Per SOP class: each of its transfer syntaxes, then one context with Explicit and Implicit VR LE. */
+    private AssociationProposal proposal(RemoteModality m, Duration timeout, Map<String, Set<String>> syntaxes)
+            throws ScuException {
+        AssociationProposal.Builder proposal = client(m, timeout).propose(m.aet());
+        syntaxes.forEach((sopClass, ts) -> {
+            ts.forEach(t -> proposal.context(sopClass, t));
+            proposal.context(sopClass, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian);
+        });
+        return proposal.build();
+    }
+
     private static String storeOne(DicomConnection c, Outgoing f, Duration timeout) {
+        return sendOne(c, f, timeout).failure();
+    }
+
+    /** {@code failure} null on success; {@code faulted} when no valid response came (not a status). */
+    private record Sent(String failure, boolean faulted) {}
+
+    private static Sent sendOne(DicomConnection c, Outgoing f, Duration timeout) {
         try {
             CStoreRsp rsp = await(c.store(f.path()), timeout, "C-STORE");
-            return rsp.status().isFailure()
-                    ? "C-STORE of instance " + f.instanceId() + " answered " + rsp.status() : null;
+            return new Sent(rsp.status().isFailure()
+                    ? "C-STORE of instance " + f.instanceId() + " answered " + rsp.status() : null, false);
         } catch (ScuException e) {
-            return "C-STORE of instance " + f.instanceId() + " failed: " + e.getMessage();
+            return new Sent("C-STORE of instance " + f.instanceId() + " failed: " + e.getMessage(), true);
         }
     }
 
@@ -265,6 +375,74 @@ public final class ModalityScu {
             c.release();
         } catch (IOException e) {
             c.abort();
+        }
+    }
+
+    /**
+     * The association a store job keeps open across its steps, with the modality and the SOP classes
+     * / transfer syntaxes it proposed. {@link #close()} releases it (A-RELEASE, PS3.8 §7.2) and may
+     * be called any number of times; the next {@code store} then opens a new one. One thread at a time.
+     */
+    public static final class Held implements AutoCloseable {
+        private RemoteModality peer;
+        private DicomConnection connection;
+        private Map<String, Set<String>> proposed = Map.of();
+        private int opened;
+
+        /** True while an association is held. */
+        public boolean isOpen() {
+            return connection != null;
+        }
+
+        /** How many associations this holder has opened. */
+        public int opened() {
+            return opened;
+        }
+
+        private boolean covers(RemoteModality m, Map<String, Set<String>> needs) {
+            if (connection == null) {
+                return false;
+            }
+            if (connection.session().channel() instanceof AssociationChannel a && !a.association().isOpen()) {
+                drop(); // the peer aborted or closed it between two steps
+                return false;
+            }
+            if (!m.equals(peer)) {
+                return false;
+            }
+            for (var e : needs.entrySet()) {
+                Set<String> p = proposed.get(e.getKey());
+                if (p == null || !p.containsAll(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void hold(RemoteModality m, DicomConnection c, Map<String, Set<String>> syntaxes) {
+            peer = m;
+            connection = c;
+            proposed = syntaxes;
+            opened++;
+        }
+
+        private void drop() {
+            DicomConnection c = connection;
+            connection = null;
+            proposed = Map.of();
+            if (c != null) {
+                c.abort();
+            }
+        }
+
+        @Override
+        public void close() {
+            DicomConnection c = connection;
+            connection = null;
+            proposed = Map.of();
+            if (c != null) {
+                releaseQuietly(c);
+            }
         }
     }
 

@@ -27,4 +27,13 @@ public interface Job {
 
     /** Back to the first step, for {@code POST /jobs/{id}/resubmit} of a failed job. */
     void reset();
+
+    /**
+     * Releases what the job holds between its steps (e.g. an open association). The engine calls it
+     * once when it stops running this job object, whatever the reason: success, failure, retry,
+     * pause, cancel, shutdown, a lost lease or an error; the next run restores a new object from the
+     * saved state. Never throws; nothing by default.
+     */
+    default void close() {
+    }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs one claimed job on the calling worker thread, step after step, saving it after each, until
  * it succeeds, fails, asks to be retried, is paused or cancelled between two steps, or the engine
  * stops (then it goes back to Pending at its last saved step). One log line per state change.
+ * However the run ends, the job object is then {@link Job#close() closed}.
  */
 final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -52,6 +53,22 @@ final class JobRunner {
             end(r, null, JobState.FAILURE, JobError.internal("cannot restore the job: " + e.getMessage()), r.runtimeMillis());
             return;
         }
+        try {
+            runSteps(r, job);
+        } finally {
+            closeQuietly(r, job);
+        }
+    }
+
+    private static void closeQuietly(JobRecord r, Job job) {
+        try {
+            job.close();
+        } catch (RuntimeException e) {
+            LOG.warn("job {} ({}): cannot release what it held", r.id(), r.type(), e);
+        }
+    }
+
+    private void runSteps(JobRecord r, Job job) {
         long runtime = r.runtimeMillis();
         JobContext context = new JobContext(r.id(), clock, stopping);
         while (true) {

@@ -16,13 +16,19 @@ import java.util.Optional;
 
 /**
  * Orthanc's {@code DicomModalityStore} job: C-STORE SCU (PS3.4 Annex B) of a list of instances to
- * a configured modality, a small batch per step on one association, through the same
- * {@link ModalityScu} as the synchronous route. Not permissive: the first failure fails the job
+ * a configured modality, a small batch per step, through the same {@link ModalityScu} as the
+ * synchronous route. One association is kept open from step to step while the job runs (as Orthanc
+ * sends a job's instances): opened at the first step, proposing the SOP classes / transfer syntaxes
+ * of the next {@value #LOOKAHEAD} instances, replaced when a later instance needs a context it did
+ * not propose or when it broke, and released when the job succeeds or fails and, through {@link
+ * #close()}, when it is paused, cancelled, retried, taken over or the engine stops. Not permissive: the first failure fails the job
  * (a resubmit sends everything again); permissive: failures are counted and the job goes on.
  * The modality is looked up by name at every step, so a restart uses its current definition.
  */
 public final class StoreJob implements Job {
     public static final String TYPE = "DicomModalityStore";
+    /** How many of the next instances the association's proposal covers (their headers are read). */
+    static final int LOOKAHEAD = 256;
 
     private final ModalityScu scu;
     private final Modalities modalities;
@@ -30,6 +36,8 @@ public final class StoreJob implements Job {
     private final Request request;
     private int position;
     private final List<String> failures = new ArrayList<>();
+    /** The association kept open from one step to the next while this object runs. */
+    private final ModalityScu.Held association = new ModalityScu.Held();
 
     /** What to send where; {@code localAet} / {@code remoteAet} are shown in the job's Content. */
     public record Request(String modality, String localAet, String remoteAet, List<String> instances,
@@ -70,11 +78,13 @@ public final class StoreJob implements Job {
             return StepResult.failure(JobError.inexistentItem("unknown modality " + request.modality()));
         }
         List<String> batch = all.subList(position, Math.min(all.size(), position + batchSize));
+        List<String> upcoming = all.subList(position, Math.min(all.size(), position + LOOKAHEAD));
         try {
-            StoreOutcome outcome = scu.store(m.get(), batch, request.permissive());
+            StoreOutcome outcome = scu.store(m.get(), batch, request.permissive(), association, upcoming);
             failures.addAll(outcome.failures());
         } catch (ScuException e) {
             if (!request.permissive()) {
+                association.close();
                 return StepResult.failure(JobError.networkProtocol(e.getMessage()));
             }
             for (String id : batch) {
@@ -82,7 +92,22 @@ public final class StoreJob implements Job {
             }
         }
         position += batch.size();
-        return position >= all.size() ? StepResult.success() : StepResult.proceed();
+        if (position >= all.size()) {
+            association.close(); // released before the job is seen to succeed
+            return StepResult.success();
+        }
+        return StepResult.proceed();
+    }
+
+    /** Releases the association held across steps (the engine calls it when this run ends). */
+    @Override
+    public void close() {
+        association.close();
+    }
+
+    /** True while this job object holds an association open (for tests). */
+    boolean holdsAssociation() {
+        return association.isOpen();
     }
 
     @Override

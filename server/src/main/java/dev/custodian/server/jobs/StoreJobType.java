@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Creates and restores {@link StoreJob}s ({@code DicomModalityStore}) over one SCU and modality list. */
 public final class StoreJobType implements JobType {
-    /** Instances per step: one association each, short enough for pause and cancel to act soon. */
+    /** Instances per step (the association stays open across steps): short enough for pause and cancel to act soon. */
     public static final int DEFAULT_BATCH = 4;
 
     private final ModalityScu scu;

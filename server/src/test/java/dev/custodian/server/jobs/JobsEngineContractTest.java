@@ -105,10 +105,13 @@ abstract class JobsEngineContractTest {
         assertThat(store.find(id).orElseThrow().progress()).isEqualTo(33);
         assertThat(e.pause(id).result()).as("pausing a paused job changes nothing").isEqualTo(JobActions.Result.DONE);
         assertThat(gate.doneOf("p")).containsExactly("p:0");
+        await().atMost(WAIT).until(() -> gate.closed.contains("p:1")); // the paused run released what it held
         assertThat(e.resume(id).result()).isEqualTo(JobActions.Result.DONE);
         gate.proceed.release(2);
         awaitState(id, JobState.SUCCESS);
         assertThat(gate.doneOf("p")).containsExactly("p:0", "p:1", "p:2");
+        await().atMost(WAIT).until(() -> gate.closed.size() == 2);
+        assertThat(gate.closed).containsExactly("p:1", "p:3");
     }
 
     @Test
@@ -142,6 +145,7 @@ abstract class JobsEngineContractTest {
         JobRecord r = store.find(id).orElseThrow();
         assertThat(r.error()).isEqualTo(JobError.canceled());
         assertThat(r.progress()).isEqualTo(33);
+        await().atMost(WAIT).until(() -> gate.closed.contains("c:1"));
         assertThat(e.cancel(id).result()).as("cancel of a finished job changes nothing").isEqualTo(JobActions.Result.DONE);
         assertThat(e.resume(id).result()).isEqualTo(JobActions.Result.NOT_ALLOWED);
 
@@ -165,6 +169,8 @@ abstract class JobsEngineContractTest {
         assertThat(r.error().details()).isEqualTo("scripted failure at step 1");
         assertThat(r.progress()).isEqualTo(33);
         assertThat(gate.doneOf("f")).containsExactly("f:0", "f:1:fail");
+        await().atMost(WAIT).until(() -> gate.closed.contains("f:1"));
+        assertThat(gate.closed).containsExactly("f:1");
     }
 
     @Test
@@ -185,6 +191,9 @@ abstract class JobsEngineContractTest {
         e.wakeUp();
         awaitState(id, JobState.SUCCESS);
         assertThat(gate.doneOf("r")).containsExactly("r:0", "r:1:retry", "r:1:retry", "r:1");
+        await().atMost(WAIT).until(() -> gate.closed.size() == 3);
+        assertThat(gate.closed).as("each run (before each retry, then the last) closes its job object")
+                .containsExactly("r:1", "r:1", "r:2");
     }
 
     @Test
@@ -228,6 +237,7 @@ abstract class JobsEngineContractTest {
         assertThat(r.state()).isEqualTo(JobState.PENDING);
         assertThat(r.owner()).isNull();
         assertThat(r.progress()).isEqualTo(66);
+        assertThat(gate.closed).as("closed before the stopped worker ended").containsExactly("s:2");
 
         gate.blocking = false;
         engine(1, 10);

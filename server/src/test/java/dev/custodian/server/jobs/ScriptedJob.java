@@ -22,6 +22,8 @@ final class ScriptedJob implements Job {
     /** Shared between the test and the jobs it runs. */
     static final class Gate {
         final ConcurrentLinkedQueue<String> done = new ConcurrentLinkedQueue<>();
+        /** "name:position" each time the engine closes a job object after running it. */
+        final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
         final BlockingQueue<String> arrived = new LinkedBlockingQueue<>();
         final Semaphore proceed = new Semaphore(0);
         volatile boolean blocking;
@@ -125,6 +127,11 @@ final class ScriptedJob implements Job {
     @Override
     public ObjectNode serialize() {
         return state.deepCopy();
+    }
+
+    @Override
+    public void close() {
+        gate.closed.add(state.get("Name").asText() + ":" + state.get("Position").asInt());
     }
 
     @Override

@@ -71,10 +71,24 @@ class StoreJobTest {
     void aModalityRemovedSinceSubmissionFailsTheJob() throws Exception {
         ObjectNode saved = type.create("pacs", modalities.get("pacs").orElseThrow(), List.of("i1"), List.of("s"), false)
                 .serialize().put("Modality", "gone");
-        StepResult r = type.restore(saved).step(new JobContext("j", Clock.systemUTC(), () -> false));
+        StoreJob job = (StoreJob) type.restore(saved);
+        StepResult r = job.step(new JobContext("j", Clock.systemUTC(), () -> false));
         assertThat(r).isInstanceOfSatisfying(StepResult.Failure.class, f -> {
             assertThat(f.error().code()).isEqualTo(7);
             assertThat(f.error().details()).contains("gone");
         });
+        assertThat(job.holdsAssociation()).as("no association opened for a failed step").isFalse();
+    }
+
+    @Test
+    void aJobThatHoldsNoAssociationClosesQuietlyAnyNumberOfTimes() {
+        StoreJob job = (StoreJob) type.create("pacs", modalities.get("pacs").orElseThrow(), List.of("i1"), List.of("s"),
+                false);
+        assertThat(job.holdsAssociation()).isFalse();
+        job.close();
+        job.close();
+        assertThat(job.holdsAssociation()).isFalse();
+        assertThat(job.progress()).as("closing changes no progress or saved state").isZero();
+        assertThat(job.serialize().get("Position").asInt()).isZero();
     }
 }
