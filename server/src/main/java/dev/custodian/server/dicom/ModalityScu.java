@@ -4,7 +4,6 @@ import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.file.FileMetaInformation;
 import dev.custodian.dicom.file.Part10Header;
 import dev.custodian.dicom.file.Part10Reader;
-import dev.custodian.net.dimse.AssociationChannel;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomClient;
@@ -111,7 +110,7 @@ public final class ModalityScu {
      * contexts. An association that broke (abort, time-out) is dropped, so the next call opens a new
      * one. Failures are reported as by {@link #store(RemoteModality, List, boolean)}.
      */
-    public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive, Held held,
+    public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive, HeldAssociation held,
                               List<String> upcoming) throws ScuException {
         Duration timeout = timeout(m);
         List<Outgoing> files = new ArrayList<>();
@@ -142,12 +141,12 @@ public final class ModalityScu {
         return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
     }
 
-    private void sendHeld(Held held, Duration timeout, List<Outgoing> files, boolean permissive,
+    private void sendHeld(HeldAssociation held, Duration timeout, List<Outgoing> files, boolean permissive,
                           List<String> failures) throws ScuException {
         boolean faulted = false;
         try {
             for (Outgoing f : files) {
-                Sent sent = sendOne(held.connection, f, timeout);
+                Sent sent = sendOne(held.connection(), f, timeout);
                 faulted |= sent.faulted();
                 if (sent.failure() != null) {
                     failures.add(sent.failure());
@@ -370,79 +369,11 @@ public final class ModalityScu {
         return seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofHours(1);
     }
 
-    private static void releaseQuietly(DicomConnection c) {
+    static void releaseQuietly(DicomConnection c) {
         try {
             c.release();
         } catch (IOException e) {
             c.abort();
-        }
-    }
-
-    /**
-     * The association a store job keeps open across its steps, with the modality and the SOP classes
-     * / transfer syntaxes it proposed. {@link #close()} releases it (A-RELEASE, PS3.8 §7.2) and may
-     * be called any number of times; the next {@code store} then opens a new one. One thread at a time.
-     */
-    public static final class Held implements AutoCloseable {
-        private RemoteModality peer;
-        private DicomConnection connection;
-        private Map<String, Set<String>> proposed = Map.of();
-        private int opened;
-
-        /** True while an association is held. */
-        public boolean isOpen() {
-            return connection != null;
-        }
-
-        /** How many associations this holder has opened. */
-        public int opened() {
-            return opened;
-        }
-
-        private boolean covers(RemoteModality m, Map<String, Set<String>> needs) {
-            if (connection == null) {
-                return false;
-            }
-            if (connection.session().channel() instanceof AssociationChannel a && !a.association().isOpen()) {
-                drop(); // the peer aborted or closed it between two steps
-                return false;
-            }
-            if (!m.equals(peer)) {
-                return false;
-            }
-            for (var e : needs.entrySet()) {
-                Set<String> p = proposed.get(e.getKey());
-                if (p == null || !p.containsAll(e.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void hold(RemoteModality m, DicomConnection c, Map<String, Set<String>> syntaxes) {
-            peer = m;
-            connection = c;
-            proposed = syntaxes;
-            opened++;
-        }
-
-        private void drop() {
-            DicomConnection c = connection;
-            connection = null;
-            proposed = Map.of();
-            if (c != null) {
-                c.abort();
-            }
-        }
-
-        @Override
-        public void close() {
-            DicomConnection c = connection;
-            connection = null;
-            proposed = Map.of();
-            if (c != null) {
-                releaseQuietly(c);
-            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.server.config.RemoteModality;
+import dev.custodian.server.dicom.HeldAssociation;
 import dev.custodian.server.dicom.ModalityScu;
 import dev.custodian.server.dicom.ScuException;
 import dev.custodian.server.dicom.StoreOutcome;
@@ -37,7 +38,7 @@ public final class StoreJob implements Job {
     private int position;
     private final List<String> failures = new ArrayList<>();
     /** The association kept open from one step to the next while this object runs. */
-    private final ModalityScu.Held association = new ModalityScu.Held();
+    private final HeldAssociation association = new HeldAssociation();
 
     /** What to send where; {@code localAet} / {@code remoteAet} are shown in the job's Content. */
     public record Request(String modality, String localAet, String remoteAet, List<String> instances,
