@@ -55,6 +55,10 @@ public final class DicomWriter {
             deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
             deflating = new DeflaterOutputStream(new NonClosing(target), deflater, 65536);
             out = new BufferedOutputStream(deflating, 65536);
+        } else if (target instanceof ByteArrayOutputStream) {
+            // already in memory: a 64 KiB buffer would only be allocated and zeroed per call
+            // (one per DIMSE command set encoded through toBytes)
+            out = target;
         } else {
             out = new BufferedOutputStream(new NonClosing(target), 65536);
         }
