@@ -83,23 +83,8 @@ public final class ModalityScu {
      * is sent; otherwise the first failure ends the operation with an exception.
      */
     public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive) throws ScuException {
-        Duration timeout = timeout(m);
-        List<Outgoing> files = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<Path> temporary = new ArrayList<>();
-        try {
-            for (String id : instanceIds) {
-                files.add(outgoing(id, temporary));
-            }
-            for (List<Outgoing> batch : batches(files)) {
-                send(m, timeout, batch, permissive, failures);
-            }
-        } catch (IOException e) {
-            throw new ScuException("cannot read a stored instance: " + e.getMessage(), e);
-        } finally {
-            temporary.forEach(ModalityScu::deleteQuietly);
-        }
-        return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
+        return store(m, instanceIds,
+                (timeout, files, failures) -> sendInBatches(m, timeout, files, permissive, failures));
     }
 
     /**
@@ -112,7 +97,29 @@ public final class ModalityScu {
      */
     public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive, HeldAssociation held,
                               List<String> upcoming) throws ScuException {
-        Duration timeout = timeout(m);
+        return store(m, instanceIds, (timeout, files, failures) -> {
+            Map<String, Set<String>> needs = syntaxesBySopClass(files);
+            if (contexts(needs) > MAX_CONTEXTS) {
+                sendInBatches(m, timeout, files, permissive, failures);
+                return;
+            }
+            if (!held.covers(m, needs)) {
+                held.close();
+                Map<String, Set<String>> proposed = withUpcoming(needs, upcoming);
+                held.hold(m, connect(m, timeout, proposal(m, timeout, proposed)), proposed);
+            }
+            sendHeld(held, timeout, files, permissive, failures);
+        });
+    }
+
+    /** How the files of one {@code store} call go out; failures are added to {@code failures}. */
+    @FunctionalInterface
+    private interface Sending {
+        void send(Duration timeout, List<Outgoing> files, List<String> failures) throws ScuException, IOException;
+    }
+
+    /** Reads the instances (temporary copies deleted afterwards), sends them, reports the outcome. */
+    private StoreOutcome store(RemoteModality m, List<String> instanceIds, Sending sending) throws ScuException {
         List<Outgoing> files = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<Path> temporary = new ArrayList<>();
@@ -120,25 +127,20 @@ public final class ModalityScu {
             for (String id : instanceIds) {
                 files.add(outgoing(id, temporary));
             }
-            Map<String, Set<String>> needs = syntaxesBySopClass(files);
-            if (contexts(needs) > MAX_CONTEXTS) {
-                for (List<Outgoing> batch : batches(files)) {
-                    send(m, timeout, batch, permissive, failures);
-                }
-            } else {
-                if (!held.covers(m, needs)) {
-                    held.close();
-                    Map<String, Set<String>> proposed = withUpcoming(needs, upcoming);
-                    held.hold(m, connect(m, timeout, proposal(m, timeout, proposed)), proposed);
-                }
-                sendHeld(held, timeout, files, permissive, failures);
-            }
+            sending.send(timeout(m), files, failures);
         } catch (IOException e) {
             throw new ScuException("cannot read a stored instance: " + e.getMessage(), e);
         } finally {
             temporary.forEach(ModalityScu::deleteQuietly);
         }
         return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
+    }
+
+    private void sendInBatches(RemoteModality m, Duration timeout, List<Outgoing> files, boolean permissive,
+                               List<String> failures) throws ScuException {
+        for (List<Outgoing> batch : batches(files)) {
+            send(m, timeout, batch, permissive, failures);
+        }
     }
 
     private void sendHeld(HeldAssociation held, Duration timeout, List<Outgoing> files, boolean permissive,
