@@ -73,7 +73,7 @@ final class AssociateDecoder {
             int type = c.u8("item type");
             c.skip(1, "reserved");
             int length = c.u16("item length");
-            WireCursor item = c.slice(length, String.format("item %02XH", type));
+            WireCursor item = c.slice(length, "item", type);
             switch (type) {
                 case ITEM_APPLICATION_CONTEXT -> {
                     if (appContext != null) {
@@ -120,7 +120,7 @@ final class AssociateDecoder {
             int type = c.u8("sub-item type");
             c.skip(1, "reserved");
             int length = c.u16("sub-item length");
-            WireCursor sub = c.slice(length, String.format("sub-item %02XH", type));
+            WireCursor sub = c.slice(length, "sub-item", type);
             if (type == ITEM_ABSTRACT_SYNTAX) {
                 if (abstractSyntax != null) {
                     throw new PduFormatException(subAt, AbortReason.UNEXPECTED_PDU_PARAMETER,
@@ -156,7 +156,7 @@ final class AssociateDecoder {
             int type = c.u8("sub-item type");
             c.skip(1, "reserved");
             int length = c.u16("sub-item length");
-            WireCursor sub = c.slice(length, String.format("sub-item %02XH", type));
+            WireCursor sub = c.slice(length, "sub-item", type);
             if (type != ITEM_TRANSFER_SYNTAX) {
                 throw new PduFormatException(subAt, AbortReason.UNRECOGNIZED_PDU_PARAMETER,
                         String.format("sub-item %02XH in accepted presentation context %d", type, id));

@@ -22,7 +22,7 @@ final class UserInfoDecoder {
             int type = c.u8("sub-item type");
             c.skip(1, "reserved");
             int length = c.u16("sub-item length");
-            WireCursor sub = c.slice(length, String.format("user information sub-item %02XH", type));
+            WireCursor sub = c.slice(length, "user information sub-item", type);
             try {
                 items.add(item(type, length, sub));
             } catch (IllegalArgumentException e) {

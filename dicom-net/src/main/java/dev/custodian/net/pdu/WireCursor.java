@@ -80,6 +80,17 @@ final class WireCursor {
         return new String(b, 0, end, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * As {@link #slice(int, String)} for an item of the given type, named "{@code what} NNH" in the
+     * error only: decoding a normal PDU builds no text (an A-ASSOCIATE-RQ has hundreds of items).
+     */
+    WireCursor slice(int n, String what, int itemType) throws PduFormatException {
+        if (buf.remaining() < n) {
+            return slice(n, String.format("%s %02XH", what, itemType));
+        }
+        return slice(n, what);
+    }
+
     /** A cursor over the next {@code n} bytes, which this cursor skips. */
     WireCursor slice(int n, String what) throws PduFormatException {
         if (buf.remaining() < n) {

@@ -123,6 +123,19 @@ class PduMalformedTest {
     }
 
     @Test
+    void presentationContextSubItemLengthBeyondItsItemIsRejectedWithItsType() {
+        byte[] b = writer.encode(PduSamples.rq());
+        // the application context item (74) is 4 + 21 bytes; the presentation context item follows
+        // at 99, its abstract syntax sub-item at 107: claim 60000 bytes for it
+        assertThat(b[99]).isEqualTo((byte) 0x20);
+        assertThat(b[107]).isEqualTo((byte) 0x30);
+        ByteBuffer.wrap(b).putShort(109, (short) 60000);
+        PduFormatException e = decodeFails(b);
+        assertThat(e.abortReason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
+        assertThat(e.getMessage()).contains("sub-item 30H length 60000 exceeds");
+    }
+
+    @Test
     void userInfoSubItemWithWrongLengthIsRejected() {
         byte[] b = writer.encode(new AAssociateRq(1, "A", "B", AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(),
                 new UserInformation(List.of(new MaximumLength(5)))));
