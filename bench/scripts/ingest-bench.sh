@@ -3,7 +3,8 @@
 # same run. Targets: storescp (DCMTK, --ignore), orthanc (Debian package, TCP_NODELAY=1),
 # custodian (our server, fsync durability on), discard (our C-STORE SCP with a discarding sink).
 # Usage: bench/scripts/ingest-bench.sh [N_FILES=2000] [REPEATS=3] [TARGETS="storescp orthanc custodian discard"]
-# Environment: BENCH_WORK (data and stores), WARMUP (untimed instances sent first, default 300).
+# Environment: BENCH_WORK (data and stores), WARMUP (untimed instances sent first, default 300),
+# WARMUP_ROUNDS (how many times, each on a new association, default 1).
 # Other targets: storescp-fork (storescp --fork: one process per association). JAVA_OPTS is passed
 # to the Java targets. Prints one line per target x associations with the median of REPEATS runs.
 set -euo pipefail
@@ -15,10 +16,15 @@ mkdir -p "$WORK"
 if [ ! -d "$DATA" ] || [ "$(ls "$DATA" | wc -l)" -ne "$N" ]; then
   rm -rf "$DATA" "$DATA".split-*; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$DATA" "$N" 0.5
 fi
-# Every target gets the same untimed warm-up after it starts (WARMUP distinct instances, one
-# association), so that the measured run sees a server in its steady state: a JVM's JIT has
-# compiled the hot path, a database its first pages. WARMUP=0 measures from a cold start.
+# Every target gets the same untimed warm-up after it starts (WARMUP distinct instances on one
+# association, sent WARMUP_ROUNDS times, each time on a new association), so that the measured run
+# sees a server in its steady state: a JVM's JIT has compiled the hot path, a database its first
+# pages. A JVM needs several associations for that: the first ones take paths (negotiation,
+# release) that make the JIT drop and recompile code it had compiled while a data set streamed.
+# Rounds after the first re-send the same instances (a store target then sees duplicates).
+# WARMUP=0 measures from a cold start.
 WARMUP=${WARMUP:-300}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
 WARM="$WORK/warmup-$WARMUP"
 if [ "$WARMUP" -gt 0 ] && { [ ! -d "$WARM" ] || [ "$(ls "$WARM" | wc -l)" -ne "$WARMUP" ]; }; then
   rm -rf "$WARM" "$WARM".split-*; /usr/bin/python3 "$ROOT/bench/scripts/make-instances.py" "$WARM" "$WARMUP" 0.5
@@ -65,7 +71,9 @@ for ((r = 0; r < REPEATS; r++)); do
   for t in $TARGETS; do
     for assocs in 1 4; do
       start_target "$t"
-      if [ "$WARMUP" -gt 0 ]; then "$LOAD" 127.0.0.1 "$PORT" "$AET" "$WARM" 1 > /dev/null; fi
+      if [ "$WARMUP" -gt 0 ]; then
+        for ((w = 0; w < WARMUP_ROUNDS; w++)); do "$LOAD" 127.0.0.1 "$PORT" "$AET" "$WARM" 1 > /dev/null; done
+      fi
       line=$("$LOAD" 127.0.0.1 "$PORT" "$AET" "$DATA" "$assocs")
       stop_target
       echo "$t $assocs $line load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RUNS" >&2
