@@ -20,8 +20,6 @@ public final class PduReader {
     private final PduLimits limits;
     private final AssociateDecoder associate;
     private final byte[] header = new byte[HEADER_LENGTH];
-    /** The P-DATA-TF body array {@link #readReusingBuffer} reuses; grows to the largest PDU read. */
-    private byte[] reused = new byte[0];
 
     public PduReader(PduLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -34,24 +32,12 @@ public final class PduReader {
 
     /**
      * Reads exactly one PDU. Not thread-safe (it reuses a header buffer): one reader per stream.
+     * The association's reader uses {@link PduInput}, which decodes P-DATA-TF PDUs in place.
      *
      * @throws EOFException        the stream ended, before the PDU (message "end of stream") or in it
      * @throws PduFormatException  the bytes are not a valid PDU
      */
     public Pdu read(InputStream in) throws IOException {
-        return read(in, false);
-    }
-
-    /**
-     * As {@link #read}, but a P-DATA-TF body is read into an array this reader reuses, so its PDVs
-     * (slices of it) are only valid until the next call: for a caller that consumes every PDV
-     * before it reads on (the association's reader), sparing an allocation per PDU.
-     */
-    public Pdu readReusingBuffer(InputStream in) throws IOException {
-        return read(in, true);
-    }
-
-    private Pdu read(InputStream in, boolean reuse) throws IOException {
         int got = in.readNBytes(header, 0, HEADER_LENGTH);
         if (got == 0) {
             throw new EOFException("end of stream");
@@ -63,7 +49,7 @@ public final class PduReader {
         long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
                 | (header[5] & 0xFF);
         checkLength(type, length);
-        byte[] body = readBody(in, type, (int) length, reuse);
+        byte[] body = readBody(in, type, (int) length);
         return decodeBody(type, ByteBuffer.wrap(body, 0, (int) length));
     }
 
@@ -73,28 +59,26 @@ public final class PduReader {
      * PDUs are read incrementally, so a peer claiming a long A-ASSOCIATE-RQ costs memory only for
      * the bytes it really sends.
      */
-    private byte[] readBody(InputStream in, int type, int length, boolean reuse) throws IOException {
+    private static byte[] readBody(InputStream in, int type, int length) throws IOException {
         byte[] body;
         int n;
         if (type == Pdu.TYPE_P_DATA_TF) {
-            if (reuse) {
-                if (reused.length < length) {
-                    reused = new byte[length];
-                }
-                body = reused;
-            } else {
-                body = new byte[length];
-            }
+            body = new byte[length];
             n = in.readNBytes(body, 0, length);
         } else {
             body = in.readNBytes(length);
             n = body.length;
         }
         if (n < length) {
-            throw new EOFException("stream ended after " + n + " of " + length + " bytes of a PDU of type "
-                    + String.format("%02XH", type));
+            throw endedInBody(n, length, type);
         }
         return body;
+    }
+
+    /** The stream ended after {@code got} of the {@code length} body bytes of a PDU. */
+    static EOFException endedInBody(int got, int length, int type) {
+        return new EOFException("stream ended after " + got + " of " + length + " bytes of a PDU of type "
+                + String.format("%02XH", type));
     }
 
     /** Decodes one PDU starting at the buffer's position and advances the position past it. */
@@ -117,7 +101,8 @@ public final class PduReader {
         return pdu;
     }
 
-    private void checkLength(int type, long length) throws PduFormatException {
+    /** Refuses a PDU type or length (from the header alone) before anything is allocated. */
+    void checkLength(int type, long length) throws PduFormatException {
         switch (type) {
             case Pdu.TYPE_A_ASSOCIATE_RQ, Pdu.TYPE_A_ASSOCIATE_AC -> {
                 if (length < 68 || length > limits.maxAssociateLength()) {
@@ -144,7 +129,8 @@ public final class PduReader {
                 String.format("PDU type %02XH with length %d (allowed %s)", type, length, allowed));
     }
 
-    private Pdu decodeBody(int type, ByteBuffer body) throws PduFormatException {
+    /** Decodes the body of a PDU whose length was checked; PDVs are slices of a heap buffer's array. */
+    Pdu decodeBody(int type, ByteBuffer body) throws PduFormatException {
         WireCursor c = new WireCursor(body, HEADER_LENGTH);
         return switch (type) {
             case Pdu.TYPE_A_ASSOCIATE_RQ -> associate.decodeRq(c);

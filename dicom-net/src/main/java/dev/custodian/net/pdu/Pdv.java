@@ -8,8 +8,8 @@ import java.util.Objects;
  * PS3.8 §9.3.5.1 and Annex E.2 (message control header: bit 0 command/data, bit 1 last fragment).
  *
  * <p>The fragment is the slice {@code buffer[offset, offset + length)}: a decoded PDV shares the
- * array of the PDU body it came from, so the data reach the DIMSE layer without a copy (see
- * {@link PduReader#readReusingBuffer} for how long that array holds them). For speed the array is
+ * array of the PDU it came from, so the data reach the DIMSE layer without a copy (see
+ * {@link PduInput} for how long that array holds them). For speed the array is
  * handed over, not copied: neither the creator nor a receiver may modify it.
  */
 public record Pdv(int presentationContextId, boolean command, boolean last, byte[] buffer, int offset, int length) {

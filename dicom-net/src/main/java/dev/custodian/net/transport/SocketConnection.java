@@ -1,7 +1,6 @@
 package dev.custodian.net.transport;
 
 import dev.custodian.net.ul.Connection;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +8,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 
-/** A {@link Connection} over a TCP (or TLS) socket with TCP_NODELAY and 64 KiB buffers. */
+/**
+ * A {@link Connection} over a TCP (or TLS) socket with TCP_NODELAY and a 64 KiB output buffer. The
+ * input is the socket's own stream: the association's reader buffers it, decoding PDUs in place.
+ */
 final class SocketConnection implements Connection {
 
     static final int BUFFER_SIZE = 65_536;
@@ -22,7 +24,7 @@ final class SocketConnection implements Connection {
     SocketConnection(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+        this.in = socket.getInputStream();
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
         this.remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }

@@ -10,8 +10,8 @@ import dev.custodian.net.pdu.AbortReason;
 import dev.custodian.net.pdu.PDataTf;
 import dev.custodian.net.pdu.Pdu;
 import dev.custodian.net.pdu.PduFormatException;
+import dev.custodian.net.pdu.PduInput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ final class AssociationReader implements Runnable, PdvDelivery.Reader {
     private final Association a;
     private final AcceptorNegotiation acceptor;
     private final PdvDelivery delivery;
-    private InputStream in;
+    private PduInput in;
 
     /** @param policy and {@code handler}: null on an association we requested */
     AssociationReader(Association association, AcceptorPolicy policy, AssociationHandler handler) {
@@ -64,7 +64,7 @@ final class AssociationReader implements Runnable, PdvDelivery.Reader {
     }
 
     private void loop() {
-        in = a.connection.input();
+        in = new PduInput(a.connection.input(), a.pduReader);
         while (a.machine.state() != State.STA1) {
             if (delivery.hasPending()) {
                 delivery.deliverNext();
@@ -79,8 +79,9 @@ final class AssociationReader implements Runnable, PdvDelivery.Reader {
     public void readAndDispatch() {
         Pdu pdu;
         try {
-            // PDVs are consumed before the next read (delivered, pulled or pushed), so the body array is reused
-            pdu = a.pduReader.readReusingBuffer(in);
+            // PDVs are consumed before the next read (delivered, pulled or pushed): they may be slices of
+            // the input's buffer, which the next read refills
+            pdu = in.read();
         } catch (PduFormatException e) {
             a.note(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage(), e);
             a.machine.invalidPdu(e.abortReason(), e.getMessage());
@@ -107,11 +108,11 @@ final class AssociationReader implements Runnable, PdvDelivery.Reader {
         // Sta2 / Sta13: ARTIM is running and will close the transport
     }
 
-    private void drainUntilClosed(InputStream in) {
-        byte[] scratch = new byte[4096];
+    /** Discards what is buffered and then the stream until the transport closes. */
+    private void drainUntilClosed(PduInput in) {
         while (a.machine.state() != State.STA1) {
             try {
-                if (in.read(scratch) < 0) {
+                if (in.discard() < 0) {
                     a.machine.handle(Event.EVT17, null);
                 }
             } catch (SocketTimeoutException e) {

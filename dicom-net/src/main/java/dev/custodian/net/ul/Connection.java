@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 public interface Connection {
 
+    /** Unbuffered: the association's reader buffers it ({@link dev.custodian.net.pdu.PduInput}). */
     InputStream input();
 
     /** Buffered; the association flushes after every PDU. */

@@ -58,24 +58,4 @@ class PdvSliceTest {
         assertThatThrownBy(() -> new Pdv(2, false, true, new byte[4], 0, 4))
                 .isInstanceOf(IllegalArgumentException.class);
     }
-
-    @Test
-    void readingReusingTheBufferOverwritesTheLastPduAndDecodesShorterOnesRight() throws Exception {
-        byte[] big = writer.encode(new PDataTf(List.of(new Pdv(1, false, false, new byte[] {1, 2, 3, 4, 5, 6}))));
-        byte[] small = writer.encode(new PDataTf(List.of(new Pdv(1, false, true, new byte[] {7}))));
-        ByteArrayInputStream in = new ByteArrayInputStream(concat(big, small));
-        Pdv first = ((PDataTf) reader.readReusingBuffer(in)).pdvs().get(0);
-        assertThat(first.data()).containsExactly(1, 2, 3, 4, 5, 6);
-        PDataTf second = (PDataTf) reader.readReusingBuffer(in);
-        assertThat(second.pdvs()).as("length from the header, not the array").singleElement()
-                .isEqualTo(new Pdv(1, false, true, new byte[] {7}));
-        assertThat(second.pdvs().get(0).buffer()).isSameAs(first.buffer());
-        assertThat(first.data()).as("the earlier PDV is overwritten").containsExactly(7, 2, 3, 4, 5, 6);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
 }
