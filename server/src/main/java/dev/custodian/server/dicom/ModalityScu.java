@@ -138,22 +138,26 @@ public final class ModalityScu {
 
     private void sendInBatches(RemoteModality m, Duration timeout, List<Outgoing> files, boolean permissive,
                                List<String> failures) throws ScuException {
+        int stored = 0;
         for (List<Outgoing> batch : batches(files)) {
-            send(m, timeout, batch, permissive, failures);
+            stored += send(m, timeout, batch, permissive, failures, stored);
         }
     }
 
     private void sendHeld(HeldAssociation held, Duration timeout, List<Outgoing> files, boolean permissive,
                           List<String> failures) throws ScuException {
         boolean faulted = false;
+        int stored = 0;
         try {
             for (Outgoing f : files) {
                 Sent sent = sendOne(held.connection(), f, timeout);
                 faulted |= sent.faulted();
-                if (sent.failure() != null) {
+                if (sent.failure() == null) {
+                    stored++;
+                } else {
                     failures.add(sent.failure());
                     if (!permissive) {
-                        throw new ScuException(sent.failure());
+                        throw new ScuException(sent.failure(), stored);
                     }
                 }
             }
@@ -224,19 +228,24 @@ public final class ModalityScu {
         }
     }
 
-    private void send(RemoteModality m, Duration timeout, List<Outgoing> batch, boolean permissive,
-                      List<String> failures) throws ScuException {
+    /** Sends {@code batch} on an association of its own; returns how many were stored ({@code before}: by earlier batches). */
+    private int send(RemoteModality m, Duration timeout, List<Outgoing> batch, boolean permissive,
+                     List<String> failures, int before) throws ScuException {
         DicomConnection c = connect(m, timeout, proposal(m, timeout, syntaxesBySopClass(batch)));
+        int stored = 0;
         try {
             for (Outgoing f : batch) {
                 String failure = storeOne(c, f, timeout);
-                if (failure != null) {
+                if (failure == null) {
+                    stored++;
+                } else {
                     failures.add(failure);
                     if (!permissive) {
-                        throw new ScuException(failure);
+                        throw new ScuException(failure, before + stored);
                     }
                 }
             }
+            return stored;
         } finally {
             releaseQuietly(c);
         }
@@ -261,12 +270,12 @@ public final class ModalityScu {
     private record Sent(String failure, boolean faulted) {}
 
     private static Sent sendOne(DicomConnection c, Outgoing f, Duration timeout) {
+        String what = "C-STORE of instance " + f.instanceId();
         try {
-            CStoreRsp rsp = await(c.store(f.path()), timeout, "C-STORE");
-            return new Sent(rsp.status().isFailure()
-                    ? "C-STORE of instance " + f.instanceId() + " answered " + rsp.status() : null, false);
+            CStoreRsp rsp = await(c.store(f.path()), timeout, what);
+            return new Sent(rsp.status().isFailure() ? what + " answered " + rsp.status() : null, false);
         } catch (ScuException e) {
-            return new Sent("C-STORE of instance " + f.instanceId() + " failed: " + e.getMessage(), true);
+            return new Sent(e.getMessage(), true);
         }
     }
 
