@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code {}} for every 200, and the same job state afterwards (a resubmitted failed job runs again
  * and fails again). {@link #ORTHANC} is what Orthanc 1.10.1 answered when this was written, so that
  * another Orthanc version that answers otherwise is noticed. One difference is deliberate: where
- * Orthanc's 400 has an empty body, Custodian's is its JSON error saying why.
+ * Orthanc's 400 has an empty body, Custodian's is its JSON error saying why. Every POST goes on a
+ * connection of its own ({@link OneShotHttp}).
  */
 class JobActionsParityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +85,7 @@ class JobActionsParityIT {
     /** Makes a succeeded and a failed job on the server at {@code http}, then sends every call of {@link #ORTHANC}. */
     private static Map<String, Answer> exercise(int http, List<Path> files) throws Exception {
         for (Path f : files) {
-            assertThat(Http.post(http, "/instances", Files.readAllBytes(f)).statusCode()).isEqualTo(200);
+            assertThat(OneShotHttp.post(http, "/instances", Files.readAllBytes(f)).status()).isEqualTo(200);
         }
         String study = ArchiveIngestIT.ids(http, "/studies").iterator().next();
         Map<String, String> jobs = new LinkedHashMap<>();
@@ -94,28 +95,32 @@ class JobActionsParityIT {
         for (var job : jobs.entrySet()) {
             JsonNode before = awaitState(http, job.getValue(), job.getKey(), "");
             for (String action : ACTIONS) {
-                HttpResponse<String> r = Http.post(http, "/jobs/" + job.getValue() + "/" + action, new byte[0]);
+                Answer r = post(http, "/jobs/" + job.getValue() + "/" + action);
                 String after = job(http, job.getValue()).get("State").asText();
-                if (action.equals("resubmit") && r.statusCode() == 200) { // it runs again, and fails again
+                if (action.equals("resubmit") && r.status() == 200) { // it runs again, and fails again
                     after = awaitState(http, job.getValue(), "Failure", before.get("CompletionTime").asText())
                             .get("State").asText();
                 }
-                out.put(job.getKey() + " " + action, new Answer(r.statusCode(), r.body(), after));
+                out.put(job.getKey() + " " + action, new Answer(r.status(), r.body(), after));
             }
         }
         for (String action : ACTIONS) {
-            HttpResponse<String> r = Http.post(http, "/jobs/nope-0000/" + action, new byte[0]);
-            out.put("unknown " + action, new Answer(r.statusCode(), r.body(), "-"));
+            out.put("unknown " + action, post(http, "/jobs/nope-0000/" + action));
         }
         HttpResponse<String> get = Http.get(http, "/jobs/nope-0000");
         out.put("unknown GET", new Answer(get.statusCode(), get.body(), "-"));
         return out;
     }
 
+    private static Answer post(int http, String path) throws Exception {
+        OneShotHttp.Answer a = OneShotHttp.post(http, path, new byte[0]);
+        return new Answer(a.status(), a.body(), "-");
+    }
+
     private static String submit(int http, String modality, String resource) throws Exception {
         String body = "{ \"Resources\": [\"" + resource + "\"], \"Asynchronous\": true }";
-        var r = Http.post(http, "/modalities/" + modality + "/store", body.getBytes(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var r = OneShotHttp.post(http, "/modalities/" + modality + "/store", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("ID").asText();
     }
 
