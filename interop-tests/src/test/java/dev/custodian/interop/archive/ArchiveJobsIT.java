@@ -106,7 +106,7 @@ class ArchiveJobsIT {
                 var unknown = Http.get(http, "/jobs/no-such-job");
                 assertThat(unknown.statusCode()).isEqualTo(404);
                 assertThat(JSON.readTree(unknown.body()).get("HttpStatus").asInt()).isEqualTo(404);
-                assertThat(action(http, "no-such-job", "pause").statusCode()).isEqualTo(404);
+                assertThat(action(http, "no-such-job", "pause").statusCode()).as("as Orthanc").isEqualTo(400);
                 JsonNode ids = JSON.readTree(Http.get(http, "/jobs").body());
                 assertThat(ids).extracting(JsonNode::asText).containsExactly(done, unreachable, paused, canceled);
                 JsonNode expanded = JSON.readTree(Http.get(http, "/jobs?expand").body());

@@ -1,9 +1,6 @@
 package dev.custodian.server.dicom;
 
 import dev.custodian.dicom.dict.Uid;
-import dev.custodian.dicom.file.FileMetaInformation;
-import dev.custodian.dicom.file.Part10Header;
-import dev.custodian.dicom.file.Part10Reader;
 import dev.custodian.net.dimse.CStoreRsp;
 import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomClient;
@@ -14,16 +11,10 @@ import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.server.config.RemoteModality;
 import dev.custodian.server.index.Archive;
-import dev.custodian.server.index.Resource;
-import dev.custodian.server.index.ResourceLevel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,26 +30,28 @@ import java.util.concurrent.TimeoutException;
  * most the modality's {@code Timeout} or else {@code DicomScuTimeout} (0 = one hour).
  */
 public final class ModalityScu {
-    /** Presentation context IDs are odd numbers 1..255 (PS3.8 §9.3.2.2). */
-    private static final int MAX_CONTEXTS = 128;
-
     private final String dicomAet;
     private final int scuTimeoutSeconds;
     private final int maxPdu;
-    private final Archive archive;
+    private final OutgoingFiles source;
     private final DicomThreads threads;
 
     public ModalityScu(String dicomAet, int scuTimeoutSeconds, int maxPdu, Archive archive, DicomThreads threads) {
         this.dicomAet = dicomAet;
         this.scuTimeoutSeconds = scuTimeoutSeconds;
         this.maxPdu = maxPdu;
-        this.archive = archive;
+        this.source = new OutgoingFiles(archive);
         this.threads = threads;
     }
 
     /** The calling AE title used towards {@code m}. */
     public String localAet(RemoteModality m) {
         return m.localAet() != null ? m.localAet() : dicomAet;
+    }
+
+    /** Every instance under the resource {@code id} (of any level), or empty when it does not exist. */
+    public Optional<List<String>> instancesUnder(String id) {
+        return source.instancesUnder(id);
     }
 
     /** C-ECHO (PS3.4 §A.4): succeeds only on a Success response. */
@@ -98,14 +91,14 @@ public final class ModalityScu {
     public StoreOutcome store(RemoteModality m, List<String> instanceIds, boolean permissive, HeldAssociation held,
                               List<String> upcoming) throws ScuException {
         return store(m, instanceIds, (timeout, files, failures) -> {
-            Map<String, Set<String>> needs = syntaxesBySopClass(files);
-            if (contexts(needs) > MAX_CONTEXTS) {
+            Map<String, Set<String>> needs = ContextPlan.syntaxesBySopClass(files);
+            if (ContextPlan.contexts(needs) > ContextPlan.MAX_CONTEXTS) {
                 sendInBatches(m, timeout, files, permissive, failures);
                 return;
             }
             if (!held.covers(m, needs)) {
                 held.close();
-                Map<String, Set<String>> proposed = withUpcoming(needs, upcoming);
+                Map<String, Set<String>> proposed = ContextPlan.withUpcoming(needs, upcoming, source::syntaxOf);
                 held.hold(m, connect(m, timeout, proposal(m, timeout, proposed)), proposed);
             }
             sendHeld(held, timeout, files, permissive, failures);
@@ -115,45 +108,49 @@ public final class ModalityScu {
     /** How the files of one {@code store} call go out; failures are added to {@code failures}. */
     @FunctionalInterface
     private interface Sending {
-        void send(Duration timeout, List<Outgoing> files, List<String> failures) throws ScuException, IOException;
+        void send(Duration timeout, List<OutgoingInstance> files, List<String> failures) throws ScuException, IOException;
     }
 
     /** Reads the instances (temporary copies deleted afterwards), sends them, reports the outcome. */
     private StoreOutcome store(RemoteModality m, List<String> instanceIds, Sending sending) throws ScuException {
-        List<Outgoing> files = new ArrayList<>();
+        List<OutgoingInstance> files = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<Path> temporary = new ArrayList<>();
         try {
             for (String id : instanceIds) {
-                files.add(outgoing(id, temporary));
+                files.add(source.outgoing(id, temporary));
             }
             sending.send(timeout(m), files, failures);
         } catch (IOException e) {
             throw new ScuException("cannot read a stored instance: " + e.getMessage(), e);
         } finally {
-            temporary.forEach(ModalityScu::deleteQuietly);
+            temporary.forEach(OutgoingFiles::deleteQuietly);
         }
         return new StoreOutcome(localAet(m), m.aet(), instanceIds.size(), failures);
     }
 
-    private void sendInBatches(RemoteModality m, Duration timeout, List<Outgoing> files, boolean permissive,
+    private void sendInBatches(RemoteModality m, Duration timeout, List<OutgoingInstance> files, boolean permissive,
                                List<String> failures) throws ScuException {
-        for (List<Outgoing> batch : batches(files)) {
-            send(m, timeout, batch, permissive, failures);
+        int stored = 0;
+        for (List<OutgoingInstance> batch : ContextPlan.batches(files)) {
+            stored += send(m, timeout, batch, permissive, failures, stored);
         }
     }
 
-    private void sendHeld(HeldAssociation held, Duration timeout, List<Outgoing> files, boolean permissive,
+    private void sendHeld(HeldAssociation held, Duration timeout, List<OutgoingInstance> files, boolean permissive,
                           List<String> failures) throws ScuException {
         boolean faulted = false;
+        int stored = 0;
         try {
-            for (Outgoing f : files) {
+            for (OutgoingInstance f : files) {
                 Sent sent = sendOne(held.connection(), f, timeout);
                 faulted |= sent.faulted();
-                if (sent.failure() != null) {
+                if (sent.failure() == null) {
+                    stored++;
+                } else {
                     failures.add(sent.failure());
                     if (!permissive) {
-                        throw new ScuException(sent.failure());
+                        throw new ScuException(sent.failure(), stored);
                     }
                 }
             }
@@ -164,169 +161,50 @@ public final class ModalityScu {
         }
     }
 
-    /** {@code needs}, then the SOP classes / syntaxes of {@code upcoming} while they fit in 128 contexts. */
-    private Map<String, Set<String>> withUpcoming(Map<String, Set<String>> needs, List<String> upcoming) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        needs.forEach((k, v) -> out.put(k, new LinkedHashSet<>(v)));
-        int total = contexts(out);
-        for (String id : upcoming) {
-            Optional<String[]> s = syntaxOf(id);
-            if (s.isEmpty() || (out.containsKey(s.get()[0]) && out.get(s.get()[0]).contains(s.get()[1]))) {
-                continue;
-            }
-            int need = out.containsKey(s.get()[0]) ? 1 : 2;
-            if (total + need <= MAX_CONTEXTS) {
-                out.computeIfAbsent(s.get()[0], k -> new LinkedHashSet<>()).add(s.get()[1]);
-                total += need;
-            }
-        }
-        return out;
-    }
-
-    /** SOP class and transfer syntax of a stored instance, from its header; empty when unreadable (its C-STORE reports it). */
-    private Optional<String[]> syntaxOf(String instanceId) {
-        Optional<Resource> r = archive.index().find(ResourceLevel.INSTANCE, instanceId);
-        if (r.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = archive.storage().open(r.get().file().file().uuid())) {
-            Part10Header header = new Part10Reader().readHeader(in);
-            return header.meta().map(meta -> new String[] {meta.mediaStorageSopClassUid(), header.transferSyntax().uid()});
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int contexts(Map<String, Set<String>> syntaxes) {
-        return syntaxes.values().stream().mapToInt(ts -> ts.size() + 1).sum();
-    }
-
-    /** Every instance under the resource {@code id} (of any level), or empty when it does not exist. */
-    public Optional<List<String>> instancesUnder(String id) {
-        for (ResourceLevel level : ResourceLevel.values()) {
-            Optional<Resource> r = archive.index().find(level, id);
-            if (r.isPresent()) {
-                List<String> out = new ArrayList<>();
-                collect(r.get(), out);
-                return Optional.of(out);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void collect(Resource r, List<String> out) {
-        if (r.level() == ResourceLevel.INSTANCE) {
-            out.add(r.id());
-            return;
-        }
-        for (String child : r.children()) {
-            archive.index().find(r.level().child(), child).ifPresent(c -> collect(c, out));
-        }
-    }
-
-    private void send(RemoteModality m, Duration timeout, List<Outgoing> batch, boolean permissive,
-                      List<String> failures) throws ScuException {
-        DicomConnection c = connect(m, timeout, proposal(m, timeout, syntaxesBySopClass(batch)));
+    /** Sends {@code batch} on an association of its own; returns how many were stored ({@code before}: by earlier batches). */
+    private int send(RemoteModality m, Duration timeout, List<OutgoingInstance> batch, boolean permissive,
+                     List<String> failures, int before) throws ScuException {
+        DicomConnection c = connect(m, timeout, proposal(m, timeout, ContextPlan.syntaxesBySopClass(batch)));
+        int stored = 0;
         try {
-            for (Outgoing f : batch) {
+            for (OutgoingInstance f : batch) {
                 String failure = storeOne(c, f, timeout);
-                if (failure != null) {
+                if (failure == null) {
+                    stored++;
+                } else {
                     failures.add(failure);
                     if (!permissive) {
-                        throw new ScuException(failure);
+                        throw new ScuException(failure, before + stored);
                     }
                 }
             }
+            return stored;
         } finally {
             releaseQuietly(c);
         }
     }
 
-    /** Per SOP class: each of its transfer syntaxes, then one context with Explicit and Implicit VR LE. */
+    /** The contexts {@link ContextPlan} chooses for {@code syntaxes}, proposed to {@code m}. */
     private AssociationProposal proposal(RemoteModality m, Duration timeout, Map<String, Set<String>> syntaxes)
             throws ScuException {
-        AssociationProposal.Builder proposal = client(m, timeout).propose(m.aet());
-        syntaxes.forEach((sopClass, ts) -> {
-            ts.forEach(t -> proposal.context(sopClass, t));
-            proposal.context(sopClass, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian);
-        });
-        return proposal.build();
+        return ContextPlan.propose(client(m, timeout).propose(m.aet()), syntaxes);
     }
 
-    private static String storeOne(DicomConnection c, Outgoing f, Duration timeout) {
+    private static String storeOne(DicomConnection c, OutgoingInstance f, Duration timeout) {
         return sendOne(c, f, timeout).failure();
     }
 
     /** {@code failure} null on success; {@code faulted} when no valid response came (not a status). */
     private record Sent(String failure, boolean faulted) {}
 
-    private static Sent sendOne(DicomConnection c, Outgoing f, Duration timeout) {
+    private static Sent sendOne(DicomConnection c, OutgoingInstance f, Duration timeout) {
+        String what = "C-STORE of instance " + f.instanceId();
         try {
-            CStoreRsp rsp = await(c.store(f.path()), timeout, "C-STORE");
-            return new Sent(rsp.status().isFailure()
-                    ? "C-STORE of instance " + f.instanceId() + " answered " + rsp.status() : null, false);
+            CStoreRsp rsp = await(c.store(f.path()), timeout, what);
+            return new Sent(rsp.status().isFailure() ? what + " answered " + rsp.status() : null, false);
         } catch (ScuException e) {
-            return new Sent("C-STORE of instance " + f.instanceId() + " failed: " + e.getMessage(), true);
+            return new Sent(e.getMessage(), true);
         }
-    }
-
-    private static Map<String, Set<String>> syntaxesBySopClass(List<Outgoing> batch) {
-        Map<String, Set<String>> bySop = new LinkedHashMap<>();
-        for (Outgoing f : batch) {
-            bySop.computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>()).add(f.transferSyntaxUid());
-        }
-        return bySop;
-    }
-
-    /** Groups so that each association proposes at most 128 contexts (per SOP class: its syntaxes + 1). */
-    private static List<List<Outgoing>> batches(List<Outgoing> files) {
-        Map<String, List<Outgoing>> bySop = new LinkedHashMap<>();
-        Map<String, Set<String>> ts = new LinkedHashMap<>();
-        for (Outgoing f : files) {
-            bySop.computeIfAbsent(f.sopClassUid(), k -> new ArrayList<>()).add(f);
-            ts.computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>()).add(f.transferSyntaxUid());
-        }
-        List<List<Outgoing>> out = new ArrayList<>();
-        List<Outgoing> current = new ArrayList<>();
-        int contexts = 0;
-        for (var e : bySop.entrySet()) {
-            int need = Math.min(ts.get(e.getKey()).size() + 1, MAX_CONTEXTS);
-            if (contexts + need > MAX_CONTEXTS && !current.isEmpty()) {
-                out.add(current);
-                current = new ArrayList<>();
-                contexts = 0;
-            }
-            current.addAll(e.getValue());
-            contexts += need;
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
-    }
-
-    /** An instance to send: its file (a temporary copy when the storage area is not local). */
-    private record Outgoing(String instanceId, Path path, String sopClassUid, String transferSyntaxUid) {}
-
-    private Outgoing outgoing(String instanceId, List<Path> temporary) throws IOException, ScuException {
-        Resource r = archive.index().find(ResourceLevel.INSTANCE, instanceId)
-                .orElseThrow(() -> new ScuException("instance " + instanceId + " disappeared"));
-        String uuid = r.file().file().uuid();
-        Path path = archive.storage().localPath(uuid).orElse(null);
-        if (path == null) {
-            path = Files.createTempFile("custodian-scu-", ".dcm");
-            temporary.add(path);
-            try (InputStream in = archive.storage().open(uuid)) {
-                Files.copy(in, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Part10Header header;
-        try (InputStream in = Files.newInputStream(path)) {
-            header = new Part10Reader().readHeader(in);
-        }
-        FileMetaInformation meta = header.meta().orElseThrow(() ->
-                new ScuException("stored instance " + instanceId + " has no File Meta Information"));
-        return new Outgoing(instanceId, path, meta.mediaStorageSopClassUid(), header.transferSyntax().uid());
     }
 
     private DicomClient client(RemoteModality m, Duration timeout) throws ScuException {
@@ -376,14 +254,6 @@ public final class ModalityScu {
             c.release();
         } catch (IOException e) {
             c.abort();
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary copy in the system temp directory; nothing else refers to it
         }
     }
 }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one claimed job on the calling worker thread, step after step, saving it after each, until
  * it succeeds, fails, asks to be retried, is paused or cancelled between two steps, or the engine
- * stops (then it goes back to Pending at its last saved step). One log line per state change.
+ * stops (then it goes back to Pending at its last saved step). One log line per state change, a
+ * warning when the job fails by itself.
  * However the run ends, the job object is then {@link Job#close() closed}.
  */
 final class JobRunner {
@@ -40,6 +41,12 @@ final class JobRunner {
     static void logTransition(String id, String type, JobState from, JobState to, String why) {
         LOG.info("job {} ({}): {} -> {}{}", id, type, from.orthancName(), to.orthancName(),
                 why == null || why.isEmpty() ? "" : " (" + why + ")");
+    }
+
+    /** A job that failed by itself (not cancelled) is worth a warning: one line, with Orthanc's error and its details. */
+    private static void logFailure(String id, String type, JobError error) {
+        LOG.warn("job {} ({}): Running -> Failure ({}{})", id, type, error.description(),
+                error.details().isEmpty() ? "" : ": " + error.details());
     }
 
     void run(JobStore.Claim claim) {
@@ -140,8 +147,12 @@ final class JobRunner {
         String state = job == null ? r.jobState() : text(job.serialize());
         Long completion = to.isFinished() ? clock.millis() : null;
         if (store.release(r.id(), node, to, new JobUpdate(progress, content, state, runtime, null, completion, error))) {
-            logTransition(r.id(), r.type(), JobState.RUNNING, to, error.isNone() ? null
-                    : error.description() + (error.details().isEmpty() ? "" : ": " + error.details()));
+            if (to == JobState.FAILURE && error.code() != JobError.canceled().code()) {
+                logFailure(r.id(), r.type(), error);
+            } else {
+                logTransition(r.id(), r.type(), JobState.RUNNING, to, error.isNone() ? null
+                        : error.description() + (error.details().isEmpty() ? "" : ": " + error.details()));
+            }
             if (to.isFinished()) {
                 finished.run();
             }

@@ -23,7 +23,8 @@ import java.util.Optional;
  * of the next {@value #LOOKAHEAD} instances, replaced when a later instance needs a context it did
  * not propose or when it broke, and released when the job succeeds or fails and, through {@link
  * #close()}, when it is paused, cancelled, retried, taken over or the engine stops. Not permissive: the first failure fails the job
- * (a resubmit sends everything again); permissive: failures are counted and the job goes on.
+ * (a resubmit sends everything again) and its Progress counts the instances stored before it;
+ * permissive: failures are counted and the job goes on.
  * The modality is looked up by name at every step, so a restart uses its current definition.
  */
 public final class StoreJob implements Job {
@@ -31,7 +32,7 @@ public final class StoreJob implements Job {
     /** How many of the next instances the association's proposal covers (their headers are read). */
     static final int LOOKAHEAD = 256;
 
-    private final ModalityScu scu;
+    private final Sender sender;
     private final Modalities modalities;
     private final int batchSize;
     private final Request request;
@@ -39,6 +40,16 @@ public final class StoreJob implements Job {
     private final List<String> failures = new ArrayList<>();
     /** The association kept open from one step to the next while this object runs. */
     private final HeldAssociation association = new HeldAssociation();
+
+    /**
+     * How a step's batch goes out: {@link ModalityScu#store(RemoteModality, List, boolean, HeldAssociation, List)}
+     * (a seam for tests). A failure that is not permitted throws, telling how many were stored before it.
+     */
+    @FunctionalInterface
+    interface Sender {
+        StoreOutcome store(RemoteModality m, List<String> batch, boolean permissive, HeldAssociation held,
+                           List<String> upcoming) throws ScuException;
+    }
 
     /** What to send where; {@code localAet} / {@code remoteAet} are shown in the job's Content. */
     public record Request(String modality, String localAet, String remoteAet, List<String> instances,
@@ -53,11 +64,11 @@ public final class StoreJob implements Job {
         }
     }
 
-    StoreJob(ModalityScu scu, Modalities modalities, int batchSize, Request request) {
+    StoreJob(Sender sender, Modalities modalities, int batchSize, Request request) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
         }
-        this.scu = scu;
+        this.sender = Objects.requireNonNull(sender, "sender");
         this.modalities = modalities;
         this.batchSize = batchSize;
         this.request = Objects.requireNonNull(request, "request");
@@ -81,11 +92,12 @@ public final class StoreJob implements Job {
         List<String> batch = all.subList(position, Math.min(all.size(), position + batchSize));
         List<String> upcoming = all.subList(position, Math.min(all.size(), position + LOOKAHEAD));
         try {
-            StoreOutcome outcome = scu.store(m.get(), batch, request.permissive(), association, upcoming);
+            StoreOutcome outcome = sender.store(m.get(), batch, request.permissive(), association, upcoming);
             failures.addAll(outcome.failures());
         } catch (ScuException e) {
             if (!request.permissive()) {
                 association.close();
+                position += Math.min(e.stored(), batch.size()); // Progress shows how many were sent
                 return StepResult.failure(JobError.networkProtocol(e.getMessage()));
             }
             for (String id : batch) {
@@ -151,11 +163,11 @@ public final class StoreJob implements Job {
     }
 
     /** Rebuilds a job saved by {@link #serialize()}. */
-    static StoreJob restore(ModalityScu scu, Modalities modalities, int batchSize, JsonNode s) {
+    static StoreJob restore(Sender sender, Modalities modalities, int batchSize, JsonNode s) {
         Request request = new Request(text(s, "Modality"), text(s, "LocalAet"), text(s, "RemoteAet"),
                 list(s, "Instances"), list(s, "ParentResources"), s.path("Permissive").asBoolean(false),
                 text(s, "Description"));
-        StoreJob job = new StoreJob(scu, modalities, batchSize, request);
+        StoreJob job = new StoreJob(sender, modalities, batchSize, request);
         int position = s.path("Position").asInt(-1);
         if (position < 0 || position > request.instances().size()) {
             throw new IllegalArgumentException("saved Position out of range: " + s.path("Position"));

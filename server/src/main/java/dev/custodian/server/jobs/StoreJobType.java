@@ -31,13 +31,13 @@ public final class StoreJobType implements JobType {
 
     @Override
     public Job restore(JsonNode state) {
-        return StoreJob.restore(scu, modalities, batchSize, state);
+        return StoreJob.restore(scu::store, modalities, batchSize, state);
     }
 
     /** A new job sending {@code instances} to the modality named {@code modality}, as the REST API asks. */
     public Job create(String modality, RemoteModality m, List<String> instances, List<String> parentResources,
                       boolean permissive) {
-        return new StoreJob(scu, modalities, batchSize, new StoreJob.Request(modality, scu.localAet(m), m.aet(),
+        return new StoreJob(scu::store, modalities, batchSize, new StoreJob.Request(modality, scu.localAet(m), m.aet(),
                 instances, parentResources, permissive, "REST API"));
     }
 }

@@ -20,8 +20,11 @@ import java.util.function.Function;
 /**
  * Orthanc's jobs routes: {@code GET /jobs} (IDs, or objects with {@code ?expand}), {@code GET
  * /jobs/{id}}, and {@code POST /jobs/{id}/pause|resume|cancel|resubmit} answering {@code {}}.
- * An unknown job is a 404; an action the job's state does not allow (resume of a job that is not
- * paused, resubmit of one that has not failed) is a 400 "Bad sequence of calls".
+ * As in Orthanc 1.10.1 (checked side by side by JobActionsParityIT): {@code GET} of an unknown job
+ * is a 404; every action on an unknown job is a 400 ("Bad request"); an action the job's state does
+ * not allow (resume of a job that is not paused, resubmit of one that has not failed) is a 400
+ * ("Bad sequence of calls"); pause and cancel of a finished job change nothing and answer {@code {}}.
+ * Where Orthanc's 400 has an empty body, ours is the usual JSON error naming the reason.
  */
 public final class JobRoutes implements RestServer.Routes {
     /** Orthanc's time format in job JSON (ISO 8601 basic, microseconds), here in UTC. */
@@ -64,7 +67,7 @@ public final class JobRoutes implements RestServer.Routes {
         JobActions.Outcome outcome = action.apply(id);
         switch (outcome.result()) {
             case DONE -> ctx.json(Map.of());
-            case UNKNOWN_JOB -> throw new RestException(OrthancError.INEXISTENT_ITEM, outcome.message());
+            case UNKNOWN_JOB -> throw new RestException(OrthancError.BAD_REQUEST, outcome.message()); // Orthanc's status
             case NOT_ALLOWED -> throw new RestException(OrthancError.BAD_SEQUENCE_OF_CALLS, outcome.message());
         }
     }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.server.config.RemoteModality;
 import dev.custodian.server.dicom.ModalityScu;
+import dev.custodian.server.dicom.ScuException;
+import dev.custodian.server.dicom.StoreOutcome;
 import dev.custodian.server.index.Index;
 import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Modalities;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,33 @@ class StoreJobTest {
             assertThat(f.error().details()).contains("gone");
         });
         assertThat(job.holdsAssociation()).as("no association opened for a failed step").isFalse();
+    }
+
+    @Test
+    void aPeerThatVanishesMidBatchFailsTheJobWithProgressCountingWhatWasStored() throws Exception {
+        List<List<String>> batches = new ArrayList<>();
+        StoreJob.Sender sender = (m, batch, permissive, held, upcoming) -> {
+            batches.add(List.copyOf(batch));
+            if (batches.size() == 2) {
+                throw new ScuException("C-STORE of instance i6 failed: Association with PACS ended: ABORTED_BY_PEER", 1);
+            }
+            return new StoreOutcome("CUSTODIAN", "PACS", batch.size(), List.of());
+        };
+        StoreJob job = new StoreJob(sender, modalities, 4, new StoreJob.Request("pacs", "CUSTODIAN", "PACS",
+                List.of("i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8"), List.of("s"), false, "REST API"));
+        JobContext context = new JobContext("j", Clock.systemUTC(), () -> false);
+        assertThat(job.step(context)).isInstanceOf(StepResult.Continue.class);
+        StepResult r = job.step(context);
+        assertThat(r).isInstanceOfSatisfying(StepResult.Failure.class, f -> {
+            assertThat(f.error().code()).isEqualTo(9);
+            assertThat(f.error().details()).contains("i6", "PACS", "ABORTED_BY_PEER");
+        });
+        assertThat(batches).containsExactly(List.of("i1", "i2", "i3", "i4"), List.of("i5", "i6", "i7", "i8"));
+        assertThat(job.progress()).as("5 of 8 stored").isEqualTo(62);
+        assertThat(job.serialize().get("Position").asInt()).isEqualTo(5);
+        assertThat(job.holdsAssociation()).isFalse();
+        job.reset();
+        assertThat(job.progress()).as("a resubmit sends everything again").isZero();
     }
 
     @Test

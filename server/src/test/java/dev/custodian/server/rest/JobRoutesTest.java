@@ -179,8 +179,11 @@ class JobRoutesTest {
 
         for (String action : List.of("pause", "resume", "cancel", "resubmit")) {
             HttpResponse<String> r = send("POST", "/jobs/nope/" + action);
-            assertThat(r.statusCode()).as(action).isEqualTo(404);
-            assertThat(RestFixture.JSON.readTree(r.body()).get("HttpStatus").asInt()).isEqualTo(404);
+            assertThat(r.statusCode()).as(action + ": Orthanc answers 400 to an action on an unknown job").isEqualTo(400);
+            JsonNode error = RestFixture.JSON.readTree(r.body());
+            assertThat(error.get("HttpStatus").asInt()).isEqualTo(400);
+            assertThat(error.get("Message").asText()).isEqualTo("Bad request");
+            assertThat(error.get("Details").asText()).isEqualTo("unknown job nope");
         }
         assertThat(send("GET", "/jobs/nope").statusCode()).isEqualTo(404);
     }
