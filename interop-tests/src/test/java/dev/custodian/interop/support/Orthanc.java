@@ -78,6 +78,9 @@ public final class Orthanc implements AutoCloseable {
         c.put("HttpPort", httpPort);
         c.put("RemoteAccessAllowed", false);
         c.put("AuthenticationEnabled", false);
+        // Orthanc closes an idle keep-alive connection after 1 s; java.net.http may then send a POST
+        // on it and get no answer (it retries only GETs). Without keep-alive every call has its own.
+        c.put("KeepAlive", false);
         c.putArray("Plugins");
         c.put("DicomScuTimeout", 30);
         c.set("DicomModalities", modalities);
