@@ -66,8 +66,7 @@ public final class PduInput {
         }
         fill(PduReader.HEADER_LENGTH, false);
         int type = buf[pos] & 0xFF;
-        long length = ((buf[pos + 2] & 0xFFL) << 24) | ((buf[pos + 3] & 0xFF) << 16)
-                | ((buf[pos + 4] & 0xFF) << 8) | (buf[pos + 5] & 0xFF);
+        long length = PduReader.bodyLength(buf, pos);
         reader.checkLength(type, length);
         int total = PduReader.HEADER_LENGTH + (int) length; // checked: at most a limit + 6
         fill(total, type != Pdu.TYPE_P_DATA_TF);
@@ -131,11 +130,8 @@ public final class PduInput {
     }
 
     private EOFException endedAfter(int got, int need) {
-        if (got == 0) {
-            return new EOFException("end of stream");
-        }
         if (got < PduReader.HEADER_LENGTH) {
-            return new EOFException("stream ended after " + got + " of 6 PDU header bytes");
+            return PduReader.endedInHeader(got);
         }
         return PduReader.endedInBody(got - PduReader.HEADER_LENGTH, need - PduReader.HEADER_LENGTH,
                 buf[pos] & 0xFF);

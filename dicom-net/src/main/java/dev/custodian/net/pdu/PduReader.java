@@ -39,15 +39,11 @@ public final class PduReader {
      */
     public Pdu read(InputStream in) throws IOException {
         int got = in.readNBytes(header, 0, HEADER_LENGTH);
-        if (got == 0) {
-            throw new EOFException("end of stream");
-        }
         if (got < HEADER_LENGTH) {
-            throw new EOFException("stream ended after " + got + " of 6 PDU header bytes");
+            throw endedInHeader(got);
         }
         int type = header[0] & 0xFF;
-        long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
-                | (header[5] & 0xFF);
+        long length = bodyLength(header, 0);
         checkLength(type, length);
         byte[] body = readBody(in, type, (int) length);
         return decodeBody(type, ByteBuffer.wrap(body, 0, (int) length));
@@ -73,6 +69,17 @@ public final class PduReader {
             throw endedInBody(n, length, type);
         }
         return body;
+    }
+
+    /** The PDU length field (bytes 3-6 of the header starting at {@code at}, big endian, unsigned). */
+    static long bodyLength(byte[] header, int at) {
+        return ((header[at + 2] & 0xFFL) << 24) | ((header[at + 3] & 0xFF) << 16) | ((header[at + 4] & 0xFF) << 8)
+                | (header[at + 5] & 0xFF);
+    }
+
+    /** The stream ended after {@code got} (fewer than 6) bytes of a PDU header; 0: before the PDU. */
+    static EOFException endedInHeader(int got) {
+        return new EOFException(got == 0 ? "end of stream" : "stream ended after " + got + " of 6 PDU header bytes");
     }
 
     /** The stream ended after {@code got} of the {@code length} body bytes of a PDU. */
