@@ -78,11 +78,10 @@ final class ContextPlan {
     /** Groups {@code files} by SOP class so that each group proposes at most {@value #MAX_CONTEXTS} contexts. */
     static List<List<OutgoingInstance>> batches(List<OutgoingInstance> files) {
         Map<String, List<OutgoingInstance>> bySop = new LinkedHashMap<>();
-        Map<String, Set<String>> ts = new LinkedHashMap<>();
         for (OutgoingInstance f : files) {
             bySop.computeIfAbsent(f.sopClassUid(), k -> new ArrayList<>()).add(f);
-            ts.computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>()).add(f.transferSyntaxUid());
         }
+        Map<String, Set<String>> ts = syntaxesBySopClass(files);
         List<List<OutgoingInstance>> out = new ArrayList<>();
         List<OutgoingInstance> current = new ArrayList<>();
         int contexts = 0;

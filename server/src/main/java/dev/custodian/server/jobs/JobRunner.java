@@ -43,12 +43,6 @@ final class JobRunner {
                 why == null || why.isEmpty() ? "" : " (" + why + ")");
     }
 
-    /** A job that failed by itself (not cancelled) is worth a warning: one line, with Orthanc's error and its details. */
-    private static void logFailure(String id, String type, JobError error) {
-        LOG.warn("job {} ({}): Running -> Failure ({}{})", id, type, error.description(),
-                error.details().isEmpty() ? "" : ": " + error.details());
-    }
-
     void run(JobStore.Claim claim) {
         JobRecord r = claim.job();
         logTransition(r.id(), r.type(), claim.from(), JobState.RUNNING, claim.from() == JobState.RUNNING
@@ -147,11 +141,13 @@ final class JobRunner {
         String state = job == null ? r.jobState() : text(job.serialize());
         Long completion = to.isFinished() ? clock.millis() : null;
         if (store.release(r.id(), node, to, new JobUpdate(progress, content, state, runtime, null, completion, error))) {
+            String why = error.isNone() ? null
+                    : error.description() + (error.details().isEmpty() ? "" : ": " + error.details());
             if (to == JobState.FAILURE && error.code() != JobError.canceled().code()) {
-                logFailure(r.id(), r.type(), error);
+                // a job that failed by itself (not cancelled) is worth a warning, still one line
+                LOG.warn("job {} ({}): Running -> Failure ({})", r.id(), r.type(), why);
             } else {
-                logTransition(r.id(), r.type(), JobState.RUNNING, to, error.isNone() ? null
-                        : error.description() + (error.details().isEmpty() ? "" : ": " + error.details()));
+                logTransition(r.id(), r.type(), JobState.RUNNING, to, why);
             }
             if (to.isFinished()) {
                 finished.run();
