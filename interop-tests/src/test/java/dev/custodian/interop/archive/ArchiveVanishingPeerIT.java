@@ -113,13 +113,13 @@ class ArchiveVanishingPeerIT {
         try (VanishingScp peer = new VanishingScp("GONE", ANSWERED, ending);
              Orthanc orthanc = Orthanc.start(dir, "{ \"gone\": [\"GONE\", \"127.0.0.1\", " + peer.port() + "] }")) {
             int http = orthanc.httpPort();
-            for (Path f : files) { // Orthanc.upload would use a pooled connection (see OneShotHttp)
-                assertThat(OneShotHttp.post(http, "/instances", Files.readAllBytes(f)).status()).isEqualTo(200);
+            for (Path f : files) {
+                assertThat(Http.post(http, "/instances", Files.readAllBytes(f)).statusCode()).isEqualTo(200);
             }
             String study = ArchiveIngestIT.ids(http, "/studies").iterator().next();
             String body = "{ \"Resources\": [\"" + study + "\"], \"Asynchronous\": true }";
-            var r = OneShotHttp.post(http, "/modalities/gone/store", body.getBytes(StandardCharsets.UTF_8));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            var r = Http.post(http, "/modalities/gone/store", body.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode failed = awaitState(http, JSON.readTree(r.body()).get("ID").asText(), "Failure");
             assertThat(peer.vanished.get(60, TimeUnit.SECONDS)).isEqualTo(ANSWERED);
             assertThat(failed.get("ErrorCode").asInt()).isEqualTo(9);

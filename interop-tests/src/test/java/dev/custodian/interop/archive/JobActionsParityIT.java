@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code {}} for every 200, and the same job state afterwards (a resubmitted failed job runs again
  * and fails again). {@link #ORTHANC} is what Orthanc 1.10.1 answered when this was written, so that
  * another Orthanc version that answers otherwise is noticed. One difference is deliberate: where
- * Orthanc's 400 has an empty body, Custodian's is its JSON error saying why. Every POST goes on a
- * connection of its own ({@link OneShotHttp}).
+ * Orthanc's 400 has an empty body, Custodian's is its JSON error saying why.
  */
 class JobActionsParityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +84,7 @@ class JobActionsParityIT {
     /** Makes a succeeded and a failed job on the server at {@code http}, then sends every call of {@link #ORTHANC}. */
     private static Map<String, Answer> exercise(int http, List<Path> files) throws Exception {
         for (Path f : files) {
-            assertThat(OneShotHttp.post(http, "/instances", Files.readAllBytes(f)).status()).isEqualTo(200);
+            assertThat(Http.post(http, "/instances", Files.readAllBytes(f)).statusCode()).isEqualTo(200);
         }
         String study = ArchiveIngestIT.ids(http, "/studies").iterator().next();
         Map<String, String> jobs = new LinkedHashMap<>();
@@ -113,14 +112,14 @@ class JobActionsParityIT {
     }
 
     private static Answer post(int http, String path) throws Exception {
-        OneShotHttp.Answer a = OneShotHttp.post(http, path, new byte[0]);
-        return new Answer(a.status(), a.body(), "-");
+        HttpResponse<String> a = Http.post(http, path, new byte[0]);
+        return new Answer(a.statusCode(), a.body(), "-");
     }
 
     private static String submit(int http, String modality, String resource) throws Exception {
         String body = "{ \"Resources\": [\"" + resource + "\"], \"Asynchronous\": true }";
-        var r = OneShotHttp.post(http, "/modalities/" + modality + "/store", body.getBytes(StandardCharsets.UTF_8));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var r = Http.post(http, "/modalities/" + modality + "/store", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("ID").asText();
     }
 
