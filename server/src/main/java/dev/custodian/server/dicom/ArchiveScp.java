@@ -20,6 +20,7 @@ import dev.custodian.server.index.Modalities;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -43,15 +44,25 @@ public final class ArchiveScp implements AutoCloseable {
     private final DicomServer server;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
 
+    /**
+     * Further DIMSE services on {@code DicomPort} besides Verification and Storage (e.g. the
+     * Storage Commitment SCP's N-ACTION and the SCU's N-EVENT-REPORT receiver).
+     */
+    @FunctionalInterface
+    public interface Services {
+        void register(ServiceRegistry.Builder registry);
+    }
+
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
-                       DicomThreads threads) throws IOException {
-        ServiceRegistry registry = ServiceRegistry.builder()
+                       DicomThreads threads, List<Services> services) throws IOException {
+        ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
                     counters(ctx).echoed();
                     return Status.SUCCESS;
                 })
-                .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard())
-                .build();
+                .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard());
+        services.forEach(s -> s.register(builder));
+        ServiceRegistry registry = builder.build();
         DicomServerConfig serverConfig = serverConfig(config, bindAddress);
         AssociationRules rules = new AssociationRules(config, modalities::all,
                 DicomServer.supportedSyntaxes(serverConfig, registry));
@@ -63,14 +74,14 @@ public final class ArchiveScp implements AutoCloseable {
 
     /** Binds {@code DicomPort} on all interfaces and starts accepting. */
     public static ArchiveScp start(CustodianConfig config, Modalities modalities, Ingest ingest, Clock clock,
-                                   DicomThreads threads) throws IOException {
-        return start(config, "0.0.0.0", modalities, ingest, clock, threads);
+                                   DicomThreads threads, Services... services) throws IOException {
+        return start(config, "0.0.0.0", modalities, ingest, clock, threads, services);
     }
 
     /** The same on {@code bindAddress} (tests: 127.0.0.1). */
     public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
-                                   Clock clock, DicomThreads threads) throws IOException {
-        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads);
+                                   Clock clock, DicomThreads threads, Services... services) throws IOException {
+        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, List.of(services));
     }
 
     public int port() {
