@@ -1,10 +1,7 @@
 package dev.custodian.net.transport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -21,10 +18,10 @@ final class TlsContexts {
             KeyManagerFactory kmf = null;
             if (config.keyStore() != null) {
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(load(config.keyStore(), config.keyStorePassword()), config.keyStorePassword());
+                kmf.init(config.keyStore(), config.keyPassword());
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(config.trustStore() == null ? null : load(config.trustStore(), config.trustStorePassword()));
+            tmf.init(config.trustStore());
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx;
@@ -36,6 +33,9 @@ final class TlsContexts {
     static SSLParameters parameters(SSLContext ctx, TlsConfig config, boolean server) {
         SSLParameters p = ctx.getDefaultSSLParameters();
         p.setProtocols(config.protocols().toArray(String[]::new));
+        if (!config.cipherSuites().isEmpty()) {
+            p.setCipherSuites(config.cipherSuites().toArray(String[]::new));
+        }
         if (server) {
             p.setNeedClientAuth(config.clientAuth() == TlsConfig.ClientAuth.REQUIRED);
             if (config.clientAuth() == TlsConfig.ClientAuth.OPTIONAL) {
@@ -45,13 +45,5 @@ final class TlsContexts {
             p.setEndpointIdentificationAlgorithm(null); // DICOM peers are identified by certificate trust, not host name
         }
         return p;
-    }
-
-    private static KeyStore load(java.nio.file.Path file, char[] password) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            ks.load(in, password);
-        }
-        return ks;
     }
 }

@@ -3,7 +3,7 @@
  * (listen, limit concurrent associations, orderly close) and
  * {@link dev.custodian.net.transport.DicomRequestor} (connect, propose, return an established
  * {@link dev.custodian.net.ul.Association}). Sockets use TCP_NODELAY and 64 KiB buffers; TLS comes
- * from PKCS12 key/trust stores ({@link dev.custodian.net.transport.TlsConfig}).
+ * from loaded key/trust stores (PKCS12 files or built by the caller) ({@link dev.custodian.net.transport.TlsConfig}).
  *
  * <p>May depend on: {@code dev.custodian.net.ul}, {@code dev.custodian.net.pdu}, SLF4J, the JDK.
  */

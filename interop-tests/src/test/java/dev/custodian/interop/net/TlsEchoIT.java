@@ -48,8 +48,8 @@ class TlsEchoIT {
         assertThat(r.exitCode()).as(String.join(" ", cmd) + "\n" + r.output()).isZero();
     }
 
-    private static TlsConfig serverTls(TlsConfig.ClientAuth auth) {
-        return new TlsConfig(dir.resolve("server.p12"), PASSWORD, dir.resolve("trust-clients.p12"), PASSWORD, auth,
+    private static TlsConfig serverTls(TlsConfig.ClientAuth auth) throws java.io.IOException {
+        return TlsConfig.fromPkcs12(dir.resolve("server.p12"), PASSWORD, dir.resolve("trust-clients.p12"), PASSWORD, auth,
                 TlsConfig.DEFAULT_PROTOCOLS);
     }
 
@@ -88,7 +88,7 @@ class TlsEchoIT {
     @Test
     void ourRequestorTalksTlsToOurAcceptor() throws Exception {
         try (NetFixture f = new NetFixture(4, serverTls(TlsConfig.ClientAuth.OPTIONAL))) {
-            TlsConfig clientTls = new TlsConfig(null, null, dir.resolve("trust-server.p12"), PASSWORD,
+            TlsConfig clientTls = TlsConfig.fromPkcs12(null, null, dir.resolve("trust-server.p12"), PASSWORD,
                     TlsConfig.ClientAuth.NONE, TlsConfig.DEFAULT_PROTOCOLS);
             DicomRequestor requestor = new DicomRequestor(new RequestorConfig(AssociationSettings.DEFAULT,
                     Duration.ofSeconds(5), Duration.ofSeconds(5), clientTls), f.runtime);

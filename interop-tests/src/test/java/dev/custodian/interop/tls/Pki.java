@@ -64,14 +64,14 @@ final class Pki {
     }
 
     /** Our acceptor: the server certificate, clients must present one the CA signed. */
-    TlsConfig acceptor() {
-        return new TlsConfig(file("server.p12"), PASSWORD, file("trust.p12"), PASSWORD,
+    TlsConfig acceptor() throws IOException {
+        return TlsConfig.fromPkcs12(file("server.p12"), PASSWORD, file("trust.p12"), PASSWORD,
                 TlsConfig.ClientAuth.REQUIRED, TlsConfig.DEFAULT_PROTOCOLS);
     }
 
     /** Our requestor: the client certificate, trusting servers the CA signed. */
-    TlsConfig requestor() {
-        return new TlsConfig(file("client.p12"), PASSWORD, file("trust.p12"), PASSWORD,
+    TlsConfig requestor() throws IOException {
+        return TlsConfig.fromPkcs12(file("client.p12"), PASSWORD, file("trust.p12"), PASSWORD,
                 TlsConfig.ClientAuth.NONE, TlsConfig.DEFAULT_PROTOCOLS);
     }
 }

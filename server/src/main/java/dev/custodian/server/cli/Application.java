@@ -19,6 +19,7 @@ import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
 import dev.custodian.server.store.FileSystemStorageArea;
+import dev.custodian.server.tls.DicomTls;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -99,12 +100,14 @@ public final class Application implements AutoCloseable {
             RunMarker marker = new RunMarker(config.indexDirectory());
             recover(config, archive, marker, clock);
             marker.running(clock.instant());
+            DicomTls tls = DicomTls.load(config.dicomTls(), clock);
             DicomThreads threads = new DicomThreads();
             started.add(threads);
-            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads);
+            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
+                    tls);
             started.add(scp);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
-                    config.maximumPduLength(), archive, threads);
+                    config.maximumPduLength(), archive, threads, tls);
             StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
             JobsEngine jobs = startJobs(config, database, clock, storeJobs);
             started.add(jobs);

@@ -88,6 +88,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_OK;
+        } catch (ConfigException e) {
+            // found when the server reads what the configuration names (PEM files): a usage error too
+            err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             LOG.error("Custodian could not start", e);
             err.println("custodian: cannot start: " + e.getMessage());

@@ -64,6 +64,7 @@ public final class ConfigLoader {
         Path storage = path(f, "StorageDirectory", base.resolve("custodian-storage"), base);
         Path index = path(f, "IndexDirectory", storage, base);
         boolean remote = f.bool("RemoteAccessAllowed", false);
+        Map<String, RemoteModality> modalities = ModalityParser.modalities(f);
         CustodianConfig config;
         try {
             config = new CustodianConfig(
@@ -84,7 +85,7 @@ public final class ConfigLoader {
                     (int) f.integer("DicomScuTimeout", 10, 0, Integer.MAX_VALUE),
                     f.integer("MaximumStorageSize", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
                     f.bool("OverwriteInstances", false),
-                    ModalityParser.modalities(f),
+                    modalities,
                     postgres(f),
                     (int) f.integer("DicomMaximumAssociations", 64, 1, 10_000),
                     (int) f.integer("MaximumPduLength", 116_794, CustodianConfig.MIN_PDU_LENGTH, Integer.MAX_VALUE),
@@ -92,7 +93,9 @@ public final class ConfigLoader {
                     f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
-                            f.bool("SaveJobs", true)));
+                            f.bool("SaveJobs", true)),
+                    SecurityKeys.dicomTls(f, base, modalities),
+                    SecurityKeys.https(f, base));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }
@@ -100,7 +103,7 @@ public final class ConfigLoader {
         return config;
     }
 
-    private static Path path(JsonFields f, String key, Path fallback, Path base) {
+    static Path path(JsonFields f, String key, Path fallback, Path base) {
         String value = f.string(key, null);
         if (value == null) {
             return fallback.toAbsolutePath().normalize();

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code DicomModalities}: each entry either Orthanc's array form {@code ["AET", "host", port]}
  * (an optional 4th element is the manufacturer) or its object form with {@code AET, Host, Port,
  * Manufacturer, AllowEcho, AllowFind, AllowFindWorklist, AllowGet, AllowMove, AllowStore,
- * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout}. {@code AllowNAction} and
+ * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout, UseDicomTls}. {@code AllowNAction} and
  * {@code AllowEventReport} (Orthanc's finer switches) both feed {@code AllowStorageCommitment}.
  */
 public final class ModalityParser {
@@ -54,7 +54,7 @@ public final class ModalityParser {
             o.put("LocalAet", m.localAet());
         }
         o.put("Timeout", m.timeoutSeconds());
-        o.put("UseDicomTls", false);
+        o.put("UseDicomTls", m.useDicomTls());
         return o;
     }
 
@@ -89,7 +89,7 @@ public final class ModalityParser {
         }
         if (array.size() == 4) {
             String manufacturer = text(array.get(3), key + "[3] (manufacturer)");
-            return new RemoteModality(aet, host, port, manufacturer, true, true, true, true, true, true, true, true, null, 0);
+            return new RemoteModality(aet, host, port, manufacturer, true, true, true, true, true, true, true, true, null, 0, false);
         }
         return RemoteModality.of(aet, host, port);
     }
@@ -103,9 +103,6 @@ public final class ModalityParser {
 
     private static RemoteModality fromObject(JsonFields m) {
         m.ignore(IGNORED_MODALITY_KEYS);
-        if (m.bool("UseDicomTls", false)) {
-            throw new ConfigException(m.key("UseDicomTls"), "DICOM TLS is not supported by Custodian (only false is accepted)");
-        }
         String aet = m.string("AET", null);
         if (aet == null) {
             throw new ConfigException(m.key("AET"), "is required");
@@ -130,7 +127,8 @@ public final class ModalityParser {
                         && m.bool("AllowEventReport", true),
                 m.bool("AllowTranscoding", true),
                 m.string("LocalAet", null),
-                (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE));
+                (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE),
+                m.bool("UseDicomTls", false));
         m.rejectUnknown();
         return modality;
     }

@@ -7,7 +7,7 @@ import java.util.Set;
  * file loads unchanged. Each one either configures a feature Custodian does not have (Lua,
  * WebDAV, plug-ins, transcoding...) or tunes Orthanc internals; none changes what Custodian
  * promises about the data it keeps. Keys whose {@code true} value would promise something we
- * do not do (TLS) are in {@link #REJECTED_WHEN_TRUE}.
+ * do not do would be in {@link #REJECTED_WHEN_TRUE} (none at present).
  */
 final class OrthancKeys {
     private OrthancKeys() {}
@@ -35,13 +35,10 @@ final class OrthancKeys {
             "DicomThreadsCount", "MallocArenaMax", "DatabaseServerIdentifier", "LogLevel", "HttpHeaders",
             "DicomWeb", "Gdcm", "Worklists", "Transfers", "Housekeeper", "Authorization", "OrthancExplorer2",
             "StoneWebViewer", "Python", "PythonScript", "PythonVerbose", "ServeFolders", "WebViewer",
-            "DicomTlsRemoteCertificateRequired", "DicomTlsMinimumProtocolVersion", "DicomTlsCiphersAccepted",
-            "DicomTlsCertificate", "DicomTlsPrivateKey", "DicomTlsTrustedCertificates",
-            "SslCertificate", "SslMinimumProtocolVersion", "SslVerifyPeers", "SslTrustedClientCertificates",
             "RestApiWriteToFileSystemEnabled", "HttpsClientCertificate", "MaximumPatientCount");
 
     /** Features Custodian does not implement: accepted when false, an error when true. */
-    static final Set<String> REJECTED_WHEN_TRUE = Set.of("DicomTlsEnabled", "SslEnabled");
+    static final Set<String> REJECTED_WHEN_TRUE = Set.of();
 
     /** PostgreSQL plug-in keys that tune the plug-in's own behaviour. */
     static final Set<String> POSTGRES_IGNORED = Set.of(

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A remote DICOM application entity we know ({@code DicomModalities} entry), with the
- * permissions Orthanc gives each modality. Defaults are Orthanc's: everything allowed.
+ * permissions Orthanc gives each modality. Defaults are Orthanc's: everything allowed, no DICOM TLS
+ * ({@code UseDicomTls}: our associations to it use TLS, see {@code DicomTlsConfig}).
  */
 public record RemoteModality(
         String aet,
@@ -20,7 +21,8 @@ public record RemoteModality(
         boolean allowStorageCommitment,
         boolean allowTranscoding,
         String localAet,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        boolean useDicomTls) {
 
     public RemoteModality {
         Objects.requireNonNull(aet, "aet");
@@ -43,6 +45,6 @@ public record RemoteModality(
 
     /** The array form {@code ["AET", "host", port]}: everything allowed, manufacturer Generic. */
     public static RemoteModality of(String aet, String host, int port) {
-        return new RemoteModality(aet, host, port, "Generic", true, true, true, true, true, true, true, true, null, 0);
+        return new RemoteModality(aet, host, port, "Generic", true, true, true, true, true, true, true, true, null, 0, false);
     }
 }

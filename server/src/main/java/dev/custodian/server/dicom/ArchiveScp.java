@@ -17,6 +17,7 @@ import dev.custodian.net.ul.CloseReason;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
+import dev.custodian.server.tls.DicomTls;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * checks the called AE title and cannot see the peer's address).
  * Like Orthanc it listens on all interfaces ({@code RemoteAccessAllowed} concerns HTTP only); at
  * most {@code DicomMaximumAssociations} at once, PDUs up to {@code MaximumPduLength}, an
- * association idle for {@code DicomScpTimeout} seconds is aborted (0 = never). One log line
+ * association idle for {@code DicomScpTimeout} seconds is aborted (0 = never); DICOM TLS (PS3.15
+ * Annex B) when {@code DicomTlsEnabled}. One log line
  * when an association opens and one when it closes, with its counts.
  */
 public final class ArchiveScp implements AutoCloseable {
@@ -54,7 +56,7 @@ public final class ArchiveScp implements AutoCloseable {
     }
 
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
-                       DicomThreads threads, List<Services> services) throws IOException {
+                       DicomThreads threads, DicomTls tls, List<Services> services) throws IOException {
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
                     counters(ctx).echoed();
@@ -63,7 +65,7 @@ public final class ArchiveScp implements AutoCloseable {
                 .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard());
         services.forEach(s -> s.register(builder));
         ServiceRegistry registry = builder.build();
-        DicomServerConfig serverConfig = serverConfig(config, bindAddress);
+        DicomServerConfig serverConfig = serverConfig(config, bindAddress, tls);
         AssociationRules rules = new AssociationRules(config, modalities::all,
                 DicomServer.supportedSyntaxes(serverConfig, registry));
         this.server = DicomServer.builder(serverConfig, registry, threads.forServer())
@@ -72,16 +74,17 @@ public final class ArchiveScp implements AutoCloseable {
                 .start();
     }
 
-    /** Binds {@code DicomPort} on all interfaces and starts accepting. */
+    /** Binds {@code DicomPort} on all interfaces and starts accepting (over TLS when {@code tls} has an acceptor). */
     public static ArchiveScp start(CustodianConfig config, Modalities modalities, Ingest ingest, Clock clock,
-                                   DicomThreads threads, Services... services) throws IOException {
-        return start(config, "0.0.0.0", modalities, ingest, clock, threads, services);
+                                   DicomThreads threads, DicomTls tls, Services... services) throws IOException {
+        return start(config, "0.0.0.0", modalities, ingest, clock, threads, tls, services);
     }
 
     /** The same on {@code bindAddress} (tests: 127.0.0.1). */
     public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
-                                   Clock clock, DicomThreads threads, Services... services) throws IOException {
-        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, List.of(services));
+                                   Clock clock, DicomThreads threads, DicomTls tls, Services... services)
+            throws IOException {
+        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, tls, List.of(services));
     }
 
     public int port() {
@@ -124,13 +127,13 @@ public final class ArchiveScp implements AutoCloseable {
     /**
      * The listener of {@code DicomPort}: the AE title is {@code DicomAet} (whether it is checked
      * is {@link AssociationRules}' business), the default transfer syntaxes, and the DIMSE timeout
-     * is the SCP timeout (or 10 minutes when that is 0).
+     * is the SCP timeout (or 10 minutes when that is 0); DICOM TLS when {@code DicomTlsEnabled}.
      */
-    static DicomServerConfig serverConfig(CustodianConfig config, String bindAddress) {
+    static DicomServerConfig serverConfig(CustodianConfig config, String bindAddress, DicomTls tls) {
         Duration timeout = config.dicomScpTimeoutSeconds() == 0 ? DEFAULT_DIMSE_TIMEOUT
                 : Duration.ofSeconds(config.dicomScpTimeoutSeconds());
         AcceptorConfig acceptor = new AcceptorConfig(bindAddress, config.dicomPort(),
-                config.dicomMaximumAssociations(), settings(config), null);
+                config.dicomMaximumAssociations(), settings(config), tls.acceptor().orElse(null));
         return DicomServerConfig.of(config.dicomAet(), acceptor, timeout);
     }
 

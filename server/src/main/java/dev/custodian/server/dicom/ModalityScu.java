@@ -6,11 +6,11 @@ import dev.custodian.net.pdu.PduLimits;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
 import dev.custodian.net.service.ServiceRegistry;
-import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.ul.AssociationProposal;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.server.config.RemoteModality;
 import dev.custodian.server.index.Archive;
+import dev.custodian.server.tls.DicomTls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * SCU operations towards a configured modality (PS3.4 Annexes A and B as SCU), behind the REST
  * routes {@code /modalities/{id}/echo} and {@code /store}. Our calling AE is the modality's
  * {@code LocalAet} or {@code DicomAet}; every step (connect, associate, each response) waits at
- * most the modality's {@code Timeout} or else {@code DicomScuTimeout} (0 = one hour).
+ * most the modality's {@code Timeout} or else {@code DicomScuTimeout} (0 = one hour). The transport
+ * (DICOM TLS when the modality's {@code UseDicomTls}) comes from {@link DicomTls#requestor}.
  */
 public final class ModalityScu {
     private final String dicomAet;
@@ -35,8 +36,11 @@ public final class ModalityScu {
     private final int maxPdu;
     private final OutgoingFiles source;
     private final DicomThreads threads;
+    private final DicomTls tls;
 
-    public ModalityScu(String dicomAet, int scuTimeoutSeconds, int maxPdu, Archive archive, DicomThreads threads) {
+    public ModalityScu(String dicomAet, int scuTimeoutSeconds, int maxPdu, Archive archive, DicomThreads threads,
+                       DicomTls tls) {
+        this.tls = tls;
         this.dicomAet = dicomAet;
         this.scuTimeoutSeconds = scuTimeoutSeconds;
         this.maxPdu = maxPdu;
@@ -213,7 +217,7 @@ public final class ModalityScu {
                 d.limits().maxItems()), timeout, timeout, d.maxCommandLength(), d.maxSendPduLength(),
                 d.implementationClassUid(), d.implementationVersionName());
         try {
-            return new DicomClient(localAet(m), RequestorConfig.plain(settings, timeout, timeout), timeout,
+            return new DicomClient(localAet(m), tls.requestor(m, settings, timeout, timeout), timeout,
                     ServiceRegistry.builder().verification().build(), threads.runtime());
         } catch (IOException e) {
             throw new ScuException("cannot prepare the association to " + m.aet() + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@
  *
  * <p>May depend on {@code dev.custodian.server.config}, {@code dev.custodian.server.index},
  * {@code dev.custodian.server.store}, {@code dev.custodian.net.*}, {@code dev.custodian.dicom.*},
- * SLF4J and the JDK. Not on {@code rest} or {@code cli} (they depend on this package).
+ * {@code dev.custodian.server.tls} (DICOM TLS), SLF4J and the JDK. Not on {@code rest} or {@code cli}
+ * (they depend on this package).
  */
 package dev.custodian.server.dicom;

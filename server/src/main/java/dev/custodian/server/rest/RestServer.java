@@ -6,6 +6,7 @@ import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.index.Archive;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.store.StorageFullException;
+import dev.custodian.server.tls.HttpsMaterial;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -13,18 +14,21 @@ import io.javalin.router.EndpointNotFound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Orthanc's REST routes, Orthanc's error body, HTTP Basic authentication when
- * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}.
+ * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}; HTTPS instead of
+ * HTTP when {@code SslEnabled} ({@link HttpsConnector}).
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     private final CustodianConfig config;
+    private final Optional<HttpsMaterial> https;
     private final Javalin app;
 
     /** Additional routes (e.g. the DICOM network ones) registered by the caller before start. */
@@ -35,6 +39,7 @@ public final class RestServer implements AutoCloseable {
     public RestServer(CustodianConfig config, Archive archive, Modalities modalities, String version,
                       PrometheusMeterRegistry metrics, Clock clock, Routes... extra) {
         this.config = config;
+        this.https = HttpsMaterial.load(config.https(), clock);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         BasicAuth auth = config.authenticationEnabled() ? new BasicAuth(config.registeredUsers()) : null;
@@ -43,6 +48,8 @@ public final class RestServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.router.ignoreTrailingSlashes = true;
+            https.ifPresent(tls -> cfg.jetty.addConnector((server, http) ->
+                    HttpsConnector.create(server, http, tls, host(), config.httpPort())));
         });
         if (auth != null) {
             app.before(auth::check);
@@ -82,8 +89,18 @@ public final class RestServer implements AutoCloseable {
 
     /** Listens on {@code HttpPort} (0: any free port) of 127.0.0.1, or of all interfaces if remote access is allowed. */
     public RestServer start() {
-        app.start(config.remoteAccessAllowed() ? "0.0.0.0" : "127.0.0.1", config.httpPort());
+        if (https.isPresent()) {
+            app.start(); // the HTTPS connector, made in the constructor, replaces Javalin's plain one
+        } else {
+            app.start(host(), config.httpPort());
+        }
+        LOG.info("REST API listening on {}://{}:{}{}", https.isPresent() ? "https" : "http", host(), port(),
+                https.flatMap(HttpsMaterial::clientTrust).isPresent() ? " (client certificates required)" : "");
         return this;
+    }
+
+    private String host() {
+        return config.remoteAccessAllowed() ? "0.0.0.0" : "127.0.0.1";
     }
 
     /** The port actually bound (useful when configured as 0). */

@@ -228,9 +228,68 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void featuresWeDoNotHaveCannotBeSwitchedOn() {
-        assertThat(error("{\"DicomTlsEnabled\": true}").key()).isEqualTo("DicomTlsEnabled");
-        assertThat(error("{\"SslEnabled\": true}").getMessage()).contains("not supported");
+    void dicomTlsKeysAreOrthancsWithOrthancsDefaults() {
+        DicomTlsConfig off = parse("{}").dicomTls();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.remoteCertificateRequired()).isTrue();
+        assertThat(off.minimumProtocolVersion()).isZero();
+        assertThat(off.certificate()).isEmpty();
+        DicomTlsConfig on = parse("""
+                {"DicomTlsEnabled": true, "DicomTlsCertificate": "tls/me.crt", "DicomTlsPrivateKey": "tls/me.key",
+                 "DicomTlsTrustedCertificates": "/etc/trusted.crt", "DicomTlsMinimumProtocolVersion": 5,
+                 "DicomTlsCiphersAccepted": ["TLS_AES_128_GCM_SHA256"]}""").dicomTls();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.certificate()).contains(BASE.resolve("tls/me.crt"));
+        assertThat(on.privateKey()).contains(BASE.resolve("tls/me.key"));
+        assertThat(on.trustedCertificates()).contains(Path.of("/etc/trusted.crt"));
+        assertThat(on.minimumProtocolVersion()).isEqualTo(5);
+        assertThat(on.ciphersAccepted()).containsExactly("TLS_AES_128_GCM_SHA256");
+    }
+
+    @Test
+    void dicomTlsNeedsItsFilesNamed() {
+        assertThat(error("{\"DicomTlsEnabled\": true}").key()).isEqualTo("DicomTlsCertificate");
+        assertThat(error("{\"DicomTlsEnabled\": true, \"DicomTlsCertificate\": \"c\"}").key())
+                .isEqualTo("DicomTlsPrivateKey");
+        assertThat(error("{\"DicomTlsEnabled\": true, \"DicomTlsCertificate\": \"c\", \"DicomTlsPrivateKey\": \"k\"}")
+                .key()).isEqualTo("DicomTlsTrustedCertificates");
+        // without the remote's certificate required, no trusted certificates are needed
+        assertThat(parse("{\"DicomTlsEnabled\": true, \"DicomTlsCertificate\": \"c\", \"DicomTlsPrivateKey\": \"k\", "
+                + "\"DicomTlsRemoteCertificateRequired\": false}").dicomTls().trustedCertificates()).isEmpty();
+        assertThat(error("{\"DicomTlsMinimumProtocolVersion\": 6}").key()).isEqualTo("DicomTlsMinimumProtocolVersion");
+        assertThat(error("{\"DicomTlsCiphersAccepted\": 3}").key()).isEqualTo("DicomTlsCiphersAccepted");
+    }
+
+    @Test
+    void useDicomTlsIsReadAndNeedsTrustedCertificates() {
+        String modality = "\"DicomModalities\": {\"pacs\": {\"AET\": \"PACS\", \"Host\": \"h\", \"Port\": 1, "
+                + "\"UseDicomTls\": true}}";
+        assertThat(error("{" + modality + "}").key()).isEqualTo("DicomTlsTrustedCertificates");
+        assertThat(error("{" + modality + "}").getMessage()).contains("DicomModalities.pacs.UseDicomTls");
+        CustodianConfig c = parse("{" + modality + ", \"DicomTlsTrustedCertificates\": \"t.crt\"}");
+        assertThat(c.dicomModalities().get("pacs").useDicomTls()).isTrue();
+        assertThat(ModalityParser.toJson(c.dicomModalities().get("pacs")).get("UseDicomTls").booleanValue()).isTrue();
+    }
+
+    @Test
+    void httpsKeysAreOrthancsWithOrthancsDefaults() {
+        HttpsConfig off = parse("{}").https();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.certificate()).isEqualTo(BASE.resolve("certificate.pem"));
+        assertThat(off.minimumProtocolVersion()).isEqualTo(4);
+        assertThat(off.verifyPeers()).isFalse();
+        assertThat(off.trustedClientCertificates()).isEqualTo(BASE.resolve("trustedClientCertificates.pem"));
+        HttpsConfig on = parse("""
+                {"SslEnabled": true, "SslCertificate": "web.pem", "SslMinimumProtocolVersion": 5,
+                 "SslVerifyPeers": true, "SslTrustedClientCertificates": "clients.pem",
+                 "SslCiphersAccepted": "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"}""").https();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.certificate()).isEqualTo(BASE.resolve("web.pem"));
+        assertThat(on.minimumProtocolVersion()).isEqualTo(5);
+        assertThat(on.verifyPeers()).isTrue();
+        assertThat(on.trustedClientCertificates()).isEqualTo(BASE.resolve("clients.pem"));
+        assertThat(on.ciphersAccepted()).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
+        assertThat(error("{\"SslMinimumProtocolVersion\": -1}").key()).isEqualTo("SslMinimumProtocolVersion");
     }
 
     @Test

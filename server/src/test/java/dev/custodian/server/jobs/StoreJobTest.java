@@ -32,7 +32,7 @@ class StoreJobTest {
         db = IndexDatabase.sqlite(dir.resolve("index.db"));
         modalities = new Modalities(Map.of("pacs", RemoteModality.of("PACS", "127.0.0.1", 104)),
                 new Index(db, Clock.systemUTC(), 0));
-        type = new StoreJobType(new ModalityScu("CUSTODIAN", 10, 16384, null, null), modalities, 2);
+        type = new StoreJobType(new ModalityScu("CUSTODIAN", 10, 16384, null, null, dev.custodian.server.tls.DicomTls.none()), modalities, 2);
     }
 
     @AfterEach
