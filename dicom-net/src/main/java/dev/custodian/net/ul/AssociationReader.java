@@ -14,6 +14,7 @@ import dev.custodian.net.pdu.PduInput;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,14 @@ final class AssociationReader implements Runnable, PdvDelivery.Reader {
             return;
         } catch (SocketTimeoutException e) {
             idle();
+            return;
+        } catch (SSLException e) {
+            // PS3.15 Annex B: a peer without TLS, with a certificate we do not trust, or with a protocol we do
+            // not enable; the one line that says so (the close line is DEBUG for protocol errors)
+            a.note(CloseReason.Kind.PROTOCOL_ERROR, "TLS failed in " + a.machine.state().label() + ": "
+                    + e.getMessage(), null);
+            LOG.warn("{} refused: TLS failed in {}: {}", a.name(), a.machine.state().label(), e.getMessage());
+            a.machine.handle(Event.EVT17, null);
             return;
         } catch (IOException e) {
             a.note(CloseReason.Kind.TRANSPORT_CLOSED, "transport closed in " + a.machine.state().label()

@@ -32,7 +32,7 @@ public final class Orthanc implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private Orthanc(Path dir, String modalities) throws IOException {
+    private Orthanc(Path dir, String modalities, String extra) throws IOException {
         if (!Files.isExecutable(Path.of(EXECUTABLE))) {
             throw new AssertionError(EXECUTABLE + " is missing: install the orthanc package");
         }
@@ -40,7 +40,7 @@ public final class Orthanc implements AutoCloseable {
         log = home.resolve("orthanc.log");
         Path config = home.resolve("orthanc.json");
         Files.writeString(config, json.writerWithDefaultPrettyPrinter().writeValueAsString(
-                configuration(home, json.readTree(modalities))));
+                configuration(home, json.readTree(modalities)).setAll((ObjectNode) json.readTree(extra))));
         process = Tools.start(log, List.of(EXECUTABLE, "--verbose", config.toString()));
     }
 
@@ -50,7 +50,12 @@ public final class Orthanc implements AutoCloseable {
      * @param modalities the JSON object Orthanc takes as {@code DicomModalities} (either of its forms)
      */
     public static Orthanc start(Path dir, String modalities) throws IOException {
-        Orthanc o = new Orthanc(dir, modalities);
+        return start(dir, modalities, "{}");
+    }
+
+    /** As {@link #start(Path, String)} with further configuration keys ({@code extra}, a JSON object) set or replaced. */
+    public static Orthanc start(Path dir, String modalities, String extra) throws IOException {
+        Orthanc o = new Orthanc(dir, modalities, extra);
         try {
             Awaitility.await("Orthanc REST API on port " + o.httpPort).atMost(STARTUP)
                     .pollInterval(Duration.ofMillis(100)).ignoreExceptions()

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * A throw-away PKI made with openssl and keytool: a CA, a server and a client certificate it
  * signs (PEM for DCMTK, PKCS12 for JSSE), a trust store holding the CA, and a self-signed
- * "rogue" client the CA never signed.
+ * "rogue" client the CA never signed; {@code server-bundle.pem} is the server's key, certificate and
+ * CA in one file (Orthanc's {@code SslCertificate} form).
  */
 final class Pki {
     static final char[] PASSWORD = "changeit".toCharArray();
@@ -50,6 +51,9 @@ final class Pki {
                 .requireSuccess("keytool trust store");
         Tools.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("rogue.key"),
                 "-out", path("rogue.pem"), "-days", "2", "-subj", "/CN=ROGUE").requireSuccess("openssl rogue");
+        // Orthanc's SslCertificate: the private key and the certificate chain in one PEM file
+        Files.writeString(file("server-bundle.pem"), Files.readString(file("server.key"))
+                + Files.readString(file("server.pem")) + Files.readString(file("ca.pem")));
     }
 
     private void leaf(String name, String subject) {

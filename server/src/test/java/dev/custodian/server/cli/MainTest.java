@@ -74,6 +74,30 @@ class MainTest {
     }
 
     @Test
+    void badTlsFilesExitWithCode2AndOneLineNamingTheKey() throws Exception {
+        dev.custodian.server.tls.TestCerts certs = new dev.custodian.server.tls.TestCerts(dir).rsa("me").rsa("other");
+        String base = "\"StorageDirectory\": \"" + dir.resolve("s") + "\", \"DicomPort\": 0, \"HttpPort\": 0, ";
+        String tls = "\"DicomTlsEnabled\": true, \"DicomTlsTrustedCertificates\": \"" + certs.file("other.crt") + "\", ";
+        int missing = run(mustNotStart(), config("{" + base + tls + "\"DicomTlsCertificate\": \"" + dir.resolve("none.crt")
+                + "\", \"DicomTlsPrivateKey\": \"" + certs.file("me.key") + "\"}").toString());
+        assertThat(missing).isEqualTo(2);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).contains("\"DicomTlsCertificate\"").contains("none.crt");
+        err.reset();
+        int mismatch = run(mustNotStart(), config("{" + base + tls + "\"DicomTlsCertificate\": \"" + certs.file("me.crt")
+                + "\", \"DicomTlsPrivateKey\": \"" + certs.file("other.key") + "\"}").toString());
+        assertThat(mismatch).isEqualTo(2);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).contains("\"DicomTlsPrivateKey\"").contains("does not match");
+        err.reset();
+        int https = run(mustNotStart(), config("{" + base + "\"SslEnabled\": true, \"SslCertificate\": \""
+                + certs.file("me.crt") + "\"}").toString());
+        assertThat(https).isEqualTo(2);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).contains("\"SslCertificate\"").contains("no private key");
+    }
+
+    @Test
     void badCommandLineExitsWithCode2() {
         assertThat(run(mustNotStart(), "--no-such-option")).isEqualTo(2);
         assertThat(run(mustNotStart(), "a.json", "b.json")).isEqualTo(2);

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Keys and certificates made with the openssl command line, in the PEM forms operators have. */
-final class TestCerts {
+public final class TestCerts {
     private final Path dir;
 
-    TestCerts(Path dir) {
+    public TestCerts(Path dir) {
         this.dir = dir;
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return dir.resolve(name);
     }
 
     /** A self-signed RSA certificate {@code name.crt} with its PKCS #8 key {@code name.key}. */
-    TestCerts rsa(String name) throws IOException {
+    public TestCerts rsa(String name) throws IOException {
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p(name + ".key"), "-out",
                 p(name + ".crt"), "-days", "2", "-subj", "/CN=" + name);
         return this;
