@@ -10,7 +10,9 @@ import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.index.Recovery;
+import dev.custodian.server.index.Verifications;
 import dev.custodian.server.jobs.JobStore;
+import dev.custodian.server.jobs.JobType;
 import dev.custodian.server.jobs.JobTypes;
 import dev.custodian.server.jobs.JobsEngine;
 import dev.custodian.server.jobs.JobsSettings;
@@ -18,8 +20,11 @@ import dev.custodian.server.jobs.StoreJobType;
 import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
+import dev.custodian.server.rest.VerifyRoutes;
 import dev.custodian.server.store.FileSystemStorageArea;
 import dev.custodian.server.tls.DicomTls;
+import dev.custodian.server.verify.StorageVerificationJobType;
+import dev.custodian.server.verify.VerificationSchedule;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -62,9 +67,13 @@ public final class Application implements AutoCloseable {
     private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
+    /** The periodic storage verification, or null when {@code StorageVerificationPeriod} is 0. */
+    private final VerificationSchedule schedule;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker) {
+                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker,
+                        VerificationSchedule schedule) {
+        this.schedule = schedule;
         this.config = config;
         this.database = database;
         this.archive = archive;
@@ -109,11 +118,21 @@ public final class Application implements AutoCloseable {
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads, tls);
             StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
-            JobsEngine jobs = startJobs(config, database, clock, storeJobs);
+            StorageVerificationJobType verifyJobs = new StorageVerificationJobType(new Verifications(database, clock),
+                    storage, config.storageVerification().bytesPerSecond(), StorageVerificationJobType.DEFAULT_BATCH);
+            JobsEngine jobs = startJobs(config, database, clock, List.of(storeJobs, verifyJobs));
             started.add(jobs);
+            VerificationSchedule schedule = config.storageVerification().periodHours() == 0 ? null
+                    : VerificationSchedule.start(jobs, verifyJobs,
+                            Duration.ofHours(config.storageVerification().periodHours()),
+                            Executors.newSingleThreadScheduledExecutor(named("verify-schedule")));
+            if (schedule != null) {
+                started.add(schedule);
+            }
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
             routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
             routes.add(new JobRoutes(jobs, clock));
+            routes.add(new VerifyRoutes(jobs, verifyJobs));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
@@ -122,7 +141,7 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker);
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker, schedule);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -135,10 +154,10 @@ public final class Application implements AutoCloseable {
 
     /** The jobs engine on its named threads: {@code jobs-worker-N} ({@code ConcurrentJobs}) and {@code jobs-lease}. */
     private static JobsEngine startJobs(CustodianConfig config, IndexDatabase database, Clock clock,
-                                        StoreJobType storeJobs) {
+                                        List<JobType> types) {
         JobsSettings settings = JobsSettings.of(config.jobs().workers(), config.jobs().historySize(),
                 config.jobs().saveJobs());
-        return new JobsEngine(new JobStore(database), new JobTypes(List.of(storeJobs)), settings, clock,
+        return new JobsEngine(new JobStore(database), new JobTypes(types), settings, clock,
                 Executors.newFixedThreadPool(settings.concurrentJobs(), named("jobs-worker")),
                 Executors.newSingleThreadScheduledExecutor(named("jobs-lease"))).start();
     }
@@ -195,6 +214,9 @@ public final class Application implements AutoCloseable {
     public void close() {
         try {
             rest.close();
+            if (schedule != null) {
+                schedule.close();
+            }
             jobs.close();
             scp.close(DICOM_GRACE);
             threads.close();

@@ -95,7 +95,9 @@ public final class ConfigLoader {
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
                     SecurityKeys.dicomTls(f, base, modalities),
-                    SecurityKeys.https(f, base));
+                    SecurityKeys.https(f, base),
+                    new StorageVerificationConfig(f.integer("StorageVerificationRate", 50, 0, 1_000_000),
+                            f.integer("StorageVerificationPeriod", 0, 0, 100_000)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

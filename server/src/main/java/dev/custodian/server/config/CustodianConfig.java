@@ -36,7 +36,8 @@ public record CustodianConfig(
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
         DicomTlsConfig dicomTls,
-        HttpsConfig https) {
+        HttpsConfig https,
+        StorageVerificationConfig storageVerification) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -50,6 +51,7 @@ public record CustodianConfig(
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(dicomTls, "dicomTls");
         Objects.requireNonNull(https, "https");
+        Objects.requireNonNull(storageVerification, "storageVerification");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -98,6 +100,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                dicomTls, https);
+                dicomTls, https, storageVerification);
     }
 }

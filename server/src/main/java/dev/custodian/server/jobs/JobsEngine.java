@@ -1,5 +1,6 @@
 package dev.custodian.server.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -91,6 +92,11 @@ public final class JobsEngine implements AutoCloseable {
 
     public Optional<JobRecord> find(String id) {
         return store.find(id);
+    }
+
+    /** The output {@code name} of job {@code id} (e.g. a verification's report); empty if either is unknown. */
+    public Optional<JsonNode> output(String id, String name) {
+        return store.find(id).flatMap(r -> types.output(r.type(), id, name));
     }
 
     public List<JobRecord> list() {

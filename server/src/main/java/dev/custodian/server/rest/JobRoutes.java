@@ -46,6 +46,7 @@ public final class JobRoutes implements RestServer.Routes {
         app.post("/jobs/{id}/resume", ctx -> act(ctx, engine::resume));
         app.post("/jobs/{id}/cancel", ctx -> act(ctx, engine::cancel));
         app.post("/jobs/{id}/resubmit", ctx -> act(ctx, engine::resubmit));
+        app.get("/jobs/{id}/{output}", this::output);
     }
 
     private void list(Context ctx, ObjectMapper json) {
@@ -55,6 +56,14 @@ public final class JobRoutes implements RestServer.Routes {
         } else {
             ctx.json(all.stream().map(JobRecord::id).toList());
         }
+    }
+
+    /** Orthanc's {@code GET /jobs/{id}/{key}}: an output of the job (here JSON), 404 when there is none. */
+    private void output(Context ctx) {
+        JobRecord job = find(ctx);
+        String name = ctx.pathParam("output");
+        ctx.json(engine.output(job.id(), name).orElseThrow(() -> new RestException(OrthancError.INEXISTENT_ITEM,
+                "job " + job.id() + " (" + job.type() + ") has no output \"" + name + "\"")));
     }
 
     private JobRecord find(Context ctx) {
