@@ -80,6 +80,27 @@ class OrthancTlsIT {
     }
 
     @Test
+    void orthancsStorageCommitmentRequestIsAnsweredWithAReportDeliveredOverTls() throws Exception {
+        List<Path> files = TestInstances.secondaryCapture(work.resolve("commit"), "tls-commit", 2, 16, 43L);
+        List<String[]> refs = new ArrayList<>();
+        for (Path f : files) {
+            assertThat(Http.post(archive.httpPort(), "/instances", Files.readAllBytes(f)).statusCode()).isEqualTo(200);
+            var p = dev.custodian.interop.support.Part10.read(f);
+            refs.add(new String[] {p.sopClassUid(), p.sopInstanceUid()});
+        }
+        refs.add(new String[] {TestInstances.SECONDARY_CAPTURE, "1.2.3.4.5.6.7.8.9.404"});
+        String id = orthanc.requestStorageCommitment("custodian", refs);
+        JsonNode report = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> orthanc.get("/storage-commitment/" + id), r -> !r.get("Status").asText().equals("Pending"));
+        assertThat(report.get("Success")).as(report.toString()).hasSize(2);
+        assertThat(report.get("Failures")).hasSize(1);
+        assertThat(report.get("Failures").get(0).get("FailureReason").asInt()).isEqualTo(0x0112);
+        // Orthanc's N-ACTION went out over TLS; its listener speaks TLS only, so the report that reached it
+        // (on a new association, from our SCU) came over TLS too
+        assertThat(orthanc.logLines("using DICOM TLS")).isNotEmpty();
+    }
+
+    @Test
     void weEchoAndStoreToOrthancOverTls() throws Exception {
         List<Path> files = TestInstances.secondaryCapture(work.resolve("to-orthanc"), "tls-out", 3, 32, 42L);
         List<String> ids = new ArrayList<>();

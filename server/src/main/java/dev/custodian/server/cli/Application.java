@@ -11,8 +11,13 @@ import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.index.Recovery;
 import dev.custodian.server.index.Verifications;
+import dev.custodian.server.commit.check.CommitmentChecks;
+import dev.custodian.server.commit.scp.CommitmentScp;
+import dev.custodian.server.dicom.StoringAssociations;
 import dev.custodian.server.jobs.JobStore;
 import dev.custodian.server.jobs.JobType;
+import dev.custodian.server.rest.CommitmentRoutes;
+import java.util.concurrent.ExecutorService;
 import dev.custodian.server.jobs.JobTypes;
 import dev.custodian.server.jobs.JobsEngine;
 import dev.custodian.server.jobs.JobsSettings;
@@ -112,15 +117,23 @@ public final class Application implements AutoCloseable {
             DicomTls tls = DicomTls.load(config.dicomTls(), clock);
             DicomThreads threads = new DicomThreads();
             started.add(threads);
-            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
-                    tls);
-            started.add(scp);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads, tls);
             StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
             StorageVerificationJobType verifyJobs = new StorageVerificationJobType(new Verifications(database, clock),
                     storage, config.storageVerification().bytesPerSecond(), StorageVerificationJobType.DEFAULT_BATCH);
-            JobsEngine jobs = startJobs(config, database, clock, List.of(storeJobs, verifyJobs));
+            StoringAssociations storing = new StoringAssociations();
+            // daemon: it only releases report associations, which the DICOM close would abort anyway
+            ExecutorService reportReleases = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "stgcmt-report-release");
+                t.setDaemon(true);
+                return t;
+            });
+            started.add(reportReleases::shutdownNow);
+            CommitmentScp commitment = new CommitmentScp(config, database,
+                    CommitmentChecks.builtIn(index, storage), modalities, storing, threads.runtime(), reportReleases,
+                    clock, tls);
+            JobsEngine jobs = startJobs(config, database, clock, List.of(storeJobs, commitment.jobType(), verifyJobs));
             started.add(jobs);
             VerificationSchedule schedule = config.storageVerification().periodHours() == 0 ? null
                     : VerificationSchedule.start(jobs, verifyJobs,
@@ -129,10 +142,16 @@ public final class Application implements AutoCloseable {
             if (schedule != null) {
                 started.add(schedule);
             }
+            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
+                    tls, storing, commitment.service(jobs));
+            started.add(scp);
+            CommitmentRoutes commitmentRoutes = new CommitmentRoutes(commitment, index);
+            VerifyRoutes verifyRoutes = new VerifyRoutes(jobs, verifyJobs);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
             routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
-            routes.add(new JobRoutes(jobs, clock));
-            routes.add(new VerifyRoutes(jobs, verifyJobs));
+            routes.add(new JobRoutes(jobs, clock, commitmentRoutes, verifyRoutes.report()));
+            routes.add(commitmentRoutes);
+            routes.add(verifyRoutes);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);

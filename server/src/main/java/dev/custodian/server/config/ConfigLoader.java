@@ -94,9 +94,10 @@ public final class ConfigLoader {
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
+                    StorageCommitmentConfig.read(f),
                     SecurityKeys.dicomTls(f, base, modalities),
                     SecurityKeys.https(f, base),
-                    new StorageVerificationConfig(f.integer("StorageVerificationRate", 50, 0, 1_000_000),
+                    new StorageVerificationConfig(f.integer("StorageVerificationRate", StorageVerificationConfig.defaults().rateMbPerSecond(), 0, 1_000_000),
                             f.integer("StorageVerificationPeriod", 0, 0, 100_000)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);

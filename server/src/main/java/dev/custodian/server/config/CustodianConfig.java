@@ -35,6 +35,7 @@ public record CustodianConfig(
         int storageCommitmentReportsSize,
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
+        StorageCommitmentConfig storageCommitment,
         DicomTlsConfig dicomTls,
         HttpsConfig https,
         StorageVerificationConfig storageVerification) {
@@ -49,6 +50,7 @@ public record CustodianConfig(
         Objects.requireNonNull(indexDirectory, "indexDirectory");
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(storageCommitment, "storageCommitment");
         Objects.requireNonNull(dicomTls, "dicomTls");
         Objects.requireNonNull(https, "https");
         Objects.requireNonNull(storageVerification, "storageVerification");
@@ -70,6 +72,24 @@ public record CustodianConfig(
         if (minimumFreeDiskSpaceMb < 0) {
             throw new ConfigException("MinimumFreeDiskSpace", "must be >= 0, got " + minimumFreeDiskSpaceMb);
         }
+    }
+
+    /** The configuration without the Storage Commitment, TLS and storage verification keys (all at their defaults). */
+    public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
+                           Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
+                           Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
+                           boolean dicomCheckModalityHost, boolean dicomAlwaysAllowEcho, boolean dicomAlwaysAllowStore,
+                           int dicomScpTimeoutSeconds, int dicomScuTimeoutSeconds, long maximumStorageSizeMb,
+                           boolean overwriteInstances, Map<String, RemoteModality> dicomModalities,
+                           Optional<PostgresConfig> postgresql, int dicomMaximumAssociations, int maximumPduLength,
+                           int storageCommitmentReportsSize, long minimumFreeDiskSpaceMb, JobsConfig jobs) {
+        this(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory, remoteAccessAllowed,
+                authenticationEnabled, registeredUsers, dicomCheckCalledAet, dicomCheckModalityHost,
+                dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
+                maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
+                maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                StorageCommitmentConfig.defaults(), DicomTlsConfig.disabled(), HttpsConfig.disabled(),
+                StorageVerificationConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -100,6 +120,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                dicomTls, https, storageVerification);
+                storageCommitment, dicomTls, https, storageVerification);
     }
 }

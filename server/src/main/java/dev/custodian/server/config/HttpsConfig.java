@@ -25,4 +25,10 @@ public record HttpsConfig(boolean enabled, Path certificate, int minimumProtocol
             throw new IllegalArgumentException("minimum protocol version must be in 0..5: " + minimumProtocolVersion);
         }
     }
+
+    /** HTTPS off (Orthanc's default), the file names at Orthanc's defaults in the working directory. */
+    public static HttpsConfig disabled() {
+        return new HttpsConfig(false, Path.of("certificate.pem").toAbsolutePath(), 4, List.of(), false,
+                Path.of("trustedClientCertificates.pem").toAbsolutePath());
+    }
 }

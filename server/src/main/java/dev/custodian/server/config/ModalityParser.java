@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code DicomModalities}: each entry either Orthanc's array form {@code ["AET", "host", port]}
  * (an optional 4th element is the manufacturer) or its object form with {@code AET, Host, Port,
  * Manufacturer, AllowEcho, AllowFind, AllowFindWorklist, AllowGet, AllowMove, AllowStore,
- * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout, UseDicomTls}. {@code AllowNAction} and
+ * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout, UseDicomTls} and Custodian's
+ * {@code StorageCommitmentCheck} and {@code StorageCommitmentReportOnSameAssociation}. {@code AllowNAction} and
  * {@code AllowEventReport} (Orthanc's finer switches) both feed {@code AllowStorageCommitment}.
  */
 public final class ModalityParser {
@@ -54,6 +55,10 @@ public final class ModalityParser {
             o.put("LocalAet", m.localAet());
         }
         o.put("Timeout", m.timeoutSeconds());
+        if (m.storageCommitmentCheck() != null) {
+            o.put("StorageCommitmentCheck", m.storageCommitmentCheck());
+        }
+        o.put("StorageCommitmentReportOnSameAssociation", m.reportOnSameAssociation());
         o.put("UseDicomTls", m.useDicomTls());
         return o;
     }
@@ -89,7 +94,7 @@ public final class ModalityParser {
         }
         if (array.size() == 4) {
             String manufacturer = text(array.get(3), key + "[3] (manufacturer)");
-            return new RemoteModality(aet, host, port, manufacturer, true, true, true, true, true, true, true, true, null, 0, false);
+            return new RemoteModality(aet, host, port, manufacturer, true, true, true, true, true, true, true, true, null, 0);
         }
         return RemoteModality.of(aet, host, port);
     }
@@ -128,6 +133,8 @@ public final class ModalityParser {
                 m.bool("AllowTranscoding", true),
                 m.string("LocalAet", null),
                 (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE),
+                m.string("StorageCommitmentCheck", null),
+                m.bool("StorageCommitmentReportOnSameAssociation", false),
                 m.bool("UseDicomTls", false));
         m.rejectUnknown();
         return modality;

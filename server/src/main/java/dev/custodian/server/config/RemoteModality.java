@@ -22,6 +22,8 @@ public record RemoteModality(
         boolean allowTranscoding,
         String localAet,
         int timeoutSeconds,
+        String storageCommitmentCheck,
+        boolean reportOnSameAssociation,
         boolean useDicomTls) {
 
     public RemoteModality {
@@ -41,10 +43,26 @@ public record RemoteModality(
             throw new IllegalArgumentException("timeout must be >= 0: " + timeoutSeconds);
         }
         localAet = localAet == null || localAet.isEmpty() ? null : localAet;
+        storageCommitmentCheck = storageCommitmentCheck == null || storageCommitmentCheck.isEmpty() ? null
+                : storageCommitmentCheck;
+    }
+
+    /** A modality with the server-wide Storage Commitment check, a report on a new association, no DICOM TLS. */
+    public RemoteModality(String aet, String host, int port, String manufacturer, boolean allowEcho, boolean allowFind,
+                          boolean allowFindWorklist, boolean allowGet, boolean allowMove, boolean allowStore,
+                          boolean allowStorageCommitment, boolean allowTranscoding, String localAet,
+                          int timeoutSeconds) {
+        this(aet, host, port, manufacturer, allowEcho, allowFind, allowFindWorklist, allowGet, allowMove, allowStore,
+                allowStorageCommitment, allowTranscoding, localAet, timeoutSeconds, null, false, false);
+    }
+
+    /** {@code StorageCommitmentCheck} of this modality, or {@code serverWide} when it has none. */
+    public String commitmentCheck(String serverWide) {
+        return storageCommitmentCheck != null ? storageCommitmentCheck : serverWide;
     }
 
     /** The array form {@code ["AET", "host", port]}: everything allowed, manufacturer Generic. */
     public static RemoteModality of(String aet, String host, int port) {
-        return new RemoteModality(aet, host, port, "Generic", true, true, true, true, true, true, true, true, null, 0, false);
+        return new RemoteModality(aet, host, port, "Generic", true, true, true, true, true, true, true, true, null, 0);
     }
 }

@@ -15,6 +15,11 @@ public record StorageVerificationConfig(long rateMbPerSecond, long periodHours) 
         }
     }
 
+    /** 50 MB/s, no schedule. */
+    public static StorageVerificationConfig defaults() {
+        return new StorageVerificationConfig(50, 0);
+    }
+
     public long bytesPerSecond() {
         return rateMbPerSecond * 1024 * 1024;
     }

@@ -1,7 +1,6 @@
 package dev.custodian.server.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,6 @@ public final class JobTypes {
 
     public List<String> names() {
         return List.copyOf(byName.keySet());
-    }
-
-    /** The output {@code name} of a job of type {@code type}; empty when the type is unknown here or has none. */
-    public Optional<JsonNode> output(String type, String jobId, String name) {
-        JobType t = byName.get(type);
-        return t == null ? Optional.empty() : t.output(jobId, name);
     }
 
     /** @throws IllegalArgumentException for an unknown type or a state the type cannot read */

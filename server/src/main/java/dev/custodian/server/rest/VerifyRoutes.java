@@ -36,6 +36,22 @@ public final class VerifyRoutes implements RestServer.Routes {
         app.post("/tools/verify-storage", ctx -> submit(ctx, json, Verifications.Scope.ALL, "whole storage"));
     }
 
+    /** {@code GET /jobs/{id}/report} of a {@code StorageVerification} job. */
+    public JobRoutes.JobOutput report() {
+        return (job, name, out, json) -> {
+            if (!job.type().equals(type.name()) || !name.equals(StorageVerificationJobType.REPORT)) {
+                return false;
+            }
+            json.writeValue(new java.io.FilterOutputStream(out) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // the route flushes and the server closes the response
+                }
+            }, type.report(job.id()));
+            return true;
+        };
+    }
+
     private void submit(Context ctx, ObjectMapper json, Verifications.Scope scope, String what) {
         int priority = priority(ctx, json);
         Job job = type.create(scope, "REST API: " + what).orElseThrow(() ->

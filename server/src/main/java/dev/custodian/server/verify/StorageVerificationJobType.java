@@ -53,11 +53,8 @@ public final class StorageVerificationJobType implements JobType {
                 verifications.count(scope)));
     }
 
-    @Override
-    public Optional<JsonNode> output(String jobId, String name) {
-        if (!name.equals(REPORT)) {
-            return Optional.empty();
-        }
+    /** The {@code report} output of job {@code jobId}: {@code {"Instances": [...]}}, what it found missing or damaged. */
+    public JsonNode report(String jobId) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         ArrayNode instances = report.putArray("Instances");
         for (Verifications.Finding f : verifications.findings(jobId)) {
@@ -68,6 +65,6 @@ public final class StorageVerificationJobType implements JobType {
                     .put("Detail", f.detail())
                     .put("Time", f.foundAt().toString());
         }
-        return Optional.of(report);
+        return report;
     }
 }

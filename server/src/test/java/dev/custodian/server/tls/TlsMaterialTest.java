@@ -101,7 +101,7 @@ class TlsMaterialTest {
         });
         RemoteModality plain = RemoteModality.of("PLAIN", "h", 104);
         RemoteModality secure = new RemoteModality("SECURE", "h", 2762, "Generic", true, true, true, true, true, true,
-                true, true, null, 0, true);
+                true, true, null, 0, null, false, true);
         Duration t = Duration.ofSeconds(5);
         assertThat(tls.requestor(plain, AssociationSettings.DEFAULT, t, t).tls()).isNull();
         assertThat(tls.requestor(secure, AssociationSettings.DEFAULT, t, t).tls()).isNotNull();

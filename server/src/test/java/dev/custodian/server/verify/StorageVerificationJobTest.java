@@ -116,7 +116,7 @@ class StorageVerificationJobTest {
         assertThat(content.get("BytesRead").asLong()).isEqualTo(399);
         assertThat(job.progress()).isEqualTo(100);
 
-        JsonNode report = type.output("job-1", "report").orElseThrow();
+        JsonNode report = type.report("job-1");
         List<String> problems = new ArrayList<>();
         report.get("Instances").forEach(n -> problems.add(n.get("SOPInstanceUID").asText() + " " + n.get("Problem").asText()));
         assertThat(problems).containsExactlyInAnyOrder("1.2.1.2 Missing", "1.2.2.1 Damaged", "1.2.2.2 Damaged");
@@ -124,7 +124,6 @@ class StorageVerificationJobTest {
         assertThat(verifications.markedDamaged(List.of("1.2.1.1", "1.2.1.2", "1.2.2.1", "1.2.2.2", "1.2.2.3")))
                 .containsExactlyInAnyOrder("1.2.1.2", "1.2.2.1", "1.2.2.2");
         assertThat(verifications.isMarkedDamaged("1.2.1.1")).isFalse();
-        assertThat(type.output("job-1", "other")).isEmpty();
 
         storage.overwrite(fileOf(rotten), new byte[100]); // restored from a backup
         String seriesId = archive.index().find(ResourceLevel.INSTANCE, rotten.instanceId()).orElseThrow().parentId();
@@ -134,7 +133,7 @@ class StorageVerificationJobTest {
         assertThat(verifications.isMarkedDamaged("1.2.2.1")).isFalse();
         assertThat(verifications.isMarkedDamaged("1.2.2.2")).isTrue();
         assertThat(verifications.isMarkedDamaged("1.2.1.2")).isTrue(); // outside the series: untouched
-        assertThat(type.output("job-2", "report").orElseThrow().get("Instances")).hasSize(1);
+        assertThat(type.report("job-2").get("Instances")).hasSize(1);
         assertThat(good.instanceId()).isNotNull();
     }
 
