@@ -92,7 +92,11 @@ public final class ConfigLoader {
                     f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
-                            f.bool("SaveJobs", true)));
+                            f.bool("SaveJobs", true)),
+                    new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
+                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

@@ -29,7 +29,10 @@ import java.util.function.Supplier;
  * <li>per operation: Verification is accepted when {@code DicomAlwaysAllowEcho} or the modality's
  *     {@code AllowEcho}, the storage SOP classes when {@code DicomAlwaysAllowStore} or its
  *     {@code AllowStore} (host checked as above); otherwise their presentation contexts are
- *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time.</li>
+ *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time;</li>
+ * <li>the Storage Commitment Push Model (PS3.4 Annex J: N-ACTION to us, or the N-EVENT-REPORT of
+ *     a commitment we asked for, whether or not the peer proposes the SCP role by role selection)
+ *     only from a known modality with {@code AllowStorageCommitment} (no "always" key, as Orthanc).</li>
  * </ul>
  * Modalities are read at each association, so REST changes apply to the next one. The acceptor
  * policy of {@link ArchiveScp}'s {@code DicomServer}, given the peer's address with each request.
@@ -48,7 +51,7 @@ public final class AssociationRules implements AcceptorPolicy {
     }
 
     /** The operations the rules distinguish. */
-    public enum Operation { ECHO, STORE }
+    public enum Operation { ECHO, STORE, STORAGE_COMMITMENT }
 
     @Override
     public AcceptorDecision decide(AAssociateRq rq, String remoteAddress) {
@@ -64,10 +67,12 @@ public final class AssociationRules implements AcceptorPolicy {
         }
         boolean echo = allows(Operation.ECHO, calling, host);
         boolean store = allows(Operation.STORE, calling, host);
+        boolean commitment = allows(Operation.STORAGE_COMMITMENT, calling, host);
         List<PresentationContextAc> answered = new ArrayList<>();
         for (PresentationContextAc ac : accept.contexts()) {
             String abstractSyntax = abstractSyntaxOf(rq, ac.id());
-            boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo : store;
+            boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo
+                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) ? commitment : store;
             answered.add(ac.isAccepted() && !allowed
                     ? PresentationContextAc.rejected(ac.id(), PresentationContextResult.USER_REJECTION) : ac);
         }
@@ -76,6 +81,9 @@ public final class AssociationRules implements AcceptorPolicy {
 
     /** Orthanc's {@code IsAllowedRequest}: the "always" key, else a matching modality's permission. */
     public boolean allows(Operation op, String callingAet, String host) {
+        if (op == Operation.STORAGE_COMMITMENT) {
+            return matching(callingAet, host).stream().anyMatch(RemoteModality::allowStorageCommitment);
+        }
         if (op == Operation.ECHO ? config.dicomAlwaysAllowEcho() : config.dicomAlwaysAllowStore()) {
             return true;
         }
