@@ -23,8 +23,13 @@ final class ArchiveServer implements AutoCloseable {
     final Application app;
 
     ArchiveServer(Path dir, String extraJson) throws IOException {
+        this(dir, 0, extraJson);
+    }
+
+    /** On a given DICOM port (a peer that reports back must know it before we start). */
+    ArchiveServer(Path dir, int dicomPort, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
-        String json = "{ \"DicomAet\": \"" + AET + "\", \"DicomPort\": 0, \"HttpPort\": 0, \"StorageDirectory\": \""
+        String json = "{ \"DicomAet\": \"" + AET + "\", \"DicomPort\": " + dicomPort + ", \"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)
                 + " }";
         CustodianConfig config = ConfigLoader.parse(json, dir);
