@@ -50,7 +50,10 @@ class StorageCommitmentScuIT {
                 + " \"orthanc\": [\"ORTHANC\", \"127.0.0.1\", " + orthanc.dicomPort() + "],"
                 + " \"dead\": [\"DEAD\", \"127.0.0.1\", " + Ports.freePort() + "],"
                 + " \"nocommit\": { \"AET\": \"NOCOMMIT\", \"Host\": \"127.0.0.1\", \"Port\": " + orthanc.dicomPort()
-                + ", \"AllowStorageCommitment\": false } }, \"StorageCommitmentScuLinger\": 1");
+                + ", \"AllowStorageCommitment\": false },"
+                + " \"stranger\": { \"AET\": \"ORTHANC\", \"Host\": \"127.0.0.1\", \"Port\": " + orthanc.dicomPort()
+                + ", \"LocalAet\": \"STRANGER\" } }, \"StorageCommitmentScuLinger\": 1,"
+                + " \"StorageCommitmentScuRetryDelay\": 1");
         http = server.httpPort();
     }
 
@@ -170,6 +173,31 @@ class StorageCommitmentScuIT {
         assertThat(jobUid).startsWith("2.25.").isNotEqualTo(uid);
         assertThat(awaitFinished(http, jobUid, REPORT).get("Status").asText()).isEqualTo("Success");
         assertThat(status(http, "/instances/" + ids.get(0))).as("no release asked").isEqualTo(200);
+    }
+
+    /**
+     * Orthanc takes C-STOREs from any AE but aborts the N-ACTION of an AE missing from its
+     * DicomModalities: the synchronous store answers 500, the job goes to Retry (and again, every
+     * StorageCommitmentScuRetryDelay) until cancelled.
+     */
+    @Test
+    void aRemoteThatRefusesTheActionIsAnHttpErrorOrAJobInRetry() throws Exception {
+        List<String> ids = instances("REFUSE", 1);
+        HttpResponse<String> sync = post(http, "/modalities/stranger/store", "{\"Resources\": " + ids(ids)
+                + ", \"StorageCommitment\": true}");
+        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(500);
+        assertThat(JSON.readTree(sync.body()).get("Details").asText()).startsWith("Storage commitment - ");
+
+        String job = ok(http, "/modalities/stranger/store", "{\"Resources\": " + ids(ids)
+                + ", \"StorageCommitment\": true, \"Synchronous\": false}").get("ID").asText();
+        JsonNode retry = awaitJob(http, job, "Retry", REPORT);
+        String uid = retry.get("Content").get("StorageCommitmentTransactionUID").asText();
+        JsonNode summary = get(http, "/storage-commitment?modality=stranger");
+        assertThat(summary.findValuesAsText("ID")).containsExactly(uid);
+        assertThat(summary.get(0).get("PartsSent").asInt()).isZero();
+        assertThat(summary.get(0).get("LastError").asText()).isNotEmpty();
+        assertThat(ok(http, "/jobs/" + job + "/cancel", "").isEmpty()).isTrue();
+        awaitJob(http, job, "Failure", REPORT);
     }
 
     /**

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <li>a part we sent: its references get their results → Success;</li>
  * <li>a finished transaction (second report, or after Timeout): answered Success, logged, not applied;</li>
  * <li>a report naming instances the part did not reference: 0115H Invalid Argument Value on the
- *     offending sequence, nothing written;</li>
+ *     offending sequence, nothing written (the service dispatcher logs the answer: one line);</li>
  * <li>an unknown Transaction UID: kept as an unsolicited transaction (shown, never dropped);</li>
  * <li>the database failing: 0110H Processing failure, so that the SCP sends it again.</li>
  * </ul>
@@ -68,12 +68,12 @@ public final class ReportRecorder implements ReportListener {
             LOG.info("Storage Commitment result {} from {}: transaction {} is already {}, result not applied",
                     report.transactionUid(), callingAet, f.transaction().uid(), f.transaction().status().text());
         } else if (applied instanceof ScuTransactionStore.Applied.Foreign f) {
+            // the dispatcher logs the failure answered (one line, with this comment)
             SopReference first = f.references().get(0);
-            LOG.warn("Storage Commitment result {} from {} refused (0115H): {} reference(s) not in the request, e.g. {}",
-                    report.transactionUid(), callingAet, f.references().size(), first.sopInstanceUid());
             int tag = report.committed().contains(first) ? Tag.ReferencedSOPSequence : Tag.FailedSOPSequence;
             throw new DimseFailure(Status.INVALID_ARGUMENT_VALUE.withOffendingElements(List.of(tag)),
-                    "SOP Instance " + first.sopInstanceUid() + " was not in the request");
+                    f.references().size() + " SOP Instance(s) not in the request, e.g. " + first.sopInstanceUid()
+                            + "; nothing recorded");
         } else if (applied instanceof ScuTransactionStore.Applied.Done d) {
             signals.fire(d.transaction().uid());
         }
