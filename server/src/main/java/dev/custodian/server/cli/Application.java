@@ -1,5 +1,8 @@
 package dev.custodian.server.cli;
 
+import dev.custodian.server.commit.scu.CommitmentScuModule;
+import dev.custodian.server.commit.scu.JobCommitment;
+import dev.custodian.server.commit.scu.StorageCommitments;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.dicom.ArchiveScp;
 import dev.custodian.server.dicom.DicomThreads;
@@ -25,6 +28,7 @@ import dev.custodian.server.jobs.StoreJobType;
 import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
+import dev.custodian.server.rest.StorageCommitmentRoutes;
 import dev.custodian.server.rest.VerifyRoutes;
 import dev.custodian.server.store.FileSystemStorageArea;
 import dev.custodian.server.tls.DicomTls;
@@ -72,12 +76,14 @@ public final class Application implements AutoCloseable {
     private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
+    private final CommitmentScuModule commitmentScu;
     /** The periodic storage verification, or null when {@code StorageVerificationPeriod} is 0. */
     private final VerificationSchedule schedule;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
                         DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker,
-                        VerificationSchedule schedule) {
+                        CommitmentScuModule commitmentScu, VerificationSchedule schedule) {
+        this.commitmentScu = commitmentScu;
         this.schedule = schedule;
         this.config = config;
         this.database = database;
@@ -119,7 +125,11 @@ public final class Application implements AutoCloseable {
             started.add(threads);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads, tls);
-            StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
+            CommitmentScuModule commitmentScu = new CommitmentScuModule(config, database, modalities, archive, clock);
+            started.add(commitmentScu);
+            StorageCommitments commitments = commitmentScu.commitments(scu);
+            StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH,
+                    new JobCommitment(commitments, index, commitmentScu.signals(), commitmentScu.release(), scu));
             StorageVerificationJobType verifyJobs = new StorageVerificationJobType(new Verifications(database, clock),
                     storage, config.storageVerification().bytesPerSecond(), StorageVerificationJobType.DEFAULT_BATCH);
             StoringAssociations storing = new StoringAssociations();
@@ -143,14 +153,16 @@ public final class Application implements AutoCloseable {
                 started.add(schedule);
             }
             ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
-                    tls, storing, commitment.service(jobs));
+                    tls, storing, commitment.service(jobs), commitmentScu::register);
             started.add(scp);
+            commitmentScu.start();
             CommitmentRoutes commitmentRoutes = new CommitmentRoutes(commitment, index);
             VerifyRoutes verifyRoutes = new VerifyRoutes(jobs, verifyJobs);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
-            routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
+            routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs, index, commitments));
             routes.add(new JobRoutes(jobs, clock, commitmentRoutes, verifyRoutes.report()));
             routes.add(commitmentRoutes);
+            routes.add(new StorageCommitmentRoutes(modalities, scu, index, commitments, commitmentScu.release()));
             routes.add(verifyRoutes);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -160,7 +172,8 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker, schedule);
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker,
+                    commitmentScu, schedule);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -238,6 +251,7 @@ public final class Application implements AutoCloseable {
             }
             jobs.close();
             scp.close(DICOM_GRACE);
+            commitmentScu.close();
             threads.close();
             if (archive.storage() instanceof AutoCloseable storage) {
                 closeQuietly(storage);

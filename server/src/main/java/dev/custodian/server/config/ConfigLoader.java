@@ -95,9 +95,15 @@ public final class ConfigLoader {
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
                     StorageCommitmentConfig.read(f),
+                    new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
+                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
                     SecurityKeys.dicomTls(f, base, modalities),
                     SecurityKeys.https(f, base),
-                    new StorageVerificationConfig(f.integer("StorageVerificationRate", StorageVerificationConfig.defaults().rateMbPerSecond(), 0, 1_000_000),
+                    new StorageVerificationConfig(
+                            f.integer("StorageVerificationRate", StorageVerificationConfig.defaults().rateMbPerSecond(),
+                                    0, 1_000_000),
                             f.integer("StorageVerificationPeriod", 0, 0, 100_000)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);

@@ -36,6 +36,7 @@ public record CustodianConfig(
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
         StorageCommitmentConfig storageCommitment,
+        CommitmentScuConfig commitmentScu,
         DicomTlsConfig dicomTls,
         HttpsConfig https,
         StorageVerificationConfig storageVerification) {
@@ -51,6 +52,7 @@ public record CustodianConfig(
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(storageCommitment, "storageCommitment");
+        Objects.requireNonNull(commitmentScu, "commitmentScu");
         Objects.requireNonNull(dicomTls, "dicomTls");
         Objects.requireNonNull(https, "https");
         Objects.requireNonNull(storageVerification, "storageVerification");
@@ -88,8 +90,8 @@ public record CustodianConfig(
                 dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                StorageCommitmentConfig.defaults(), DicomTlsConfig.disabled(), HttpsConfig.disabled(),
-                StorageVerificationConfig.defaults());
+                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(), DicomTlsConfig.disabled(),
+                HttpsConfig.disabled(), StorageVerificationConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -120,6 +122,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, dicomTls, https, storageVerification);
+                storageCommitment, commitmentScu, dicomTls, https, storageVerification);
     }
 }

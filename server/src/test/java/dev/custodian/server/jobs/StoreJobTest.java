@@ -11,6 +11,7 @@ import dev.custodian.server.dicom.StoreOutcome;
 import dev.custodian.server.index.Index;
 import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Modalities;
+import dev.custodian.server.tls.DicomTls;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class StoreJobTest {
         db = IndexDatabase.sqlite(dir.resolve("index.db"));
         modalities = new Modalities(Map.of("pacs", RemoteModality.of("PACS", "127.0.0.1", 104)),
                 new Index(db, Clock.systemUTC(), 0));
-        type = new StoreJobType(new ModalityScu("CUSTODIAN", 10, 16384, null, null, dev.custodian.server.tls.DicomTls.none()), modalities, 2);
+        type = new StoreJobType(new ModalityScu("CUSTODIAN", 10, 16384, null, null, DicomTls.none()), modalities, 2);
     }
 
     @AfterEach
