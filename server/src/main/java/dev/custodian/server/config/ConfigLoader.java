@@ -92,7 +92,9 @@ public final class ConfigLoader {
                     f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
-                            f.bool("SaveJobs", true)));
+                            f.bool("SaveJobs", true)),
+                    AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
+                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }
