@@ -99,6 +99,8 @@ public final class ConfigLoader {
                             (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
                             (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
                             (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
+                    AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
+                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())),
                     SecurityKeys.dicomTls(f, base, modalities),
                     SecurityKeys.https(f, base),
                     new StorageVerificationConfig(

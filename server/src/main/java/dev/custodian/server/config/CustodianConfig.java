@@ -37,6 +37,7 @@ public record CustodianConfig(
         JobsConfig jobs,
         StorageCommitmentConfig storageCommitment,
         CommitmentScuConfig commitmentScu,
+        AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference,
         DicomTlsConfig dicomTls,
         HttpsConfig https,
         StorageVerificationConfig storageVerification) {
@@ -53,6 +54,7 @@ public record CustodianConfig(
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(storageCommitment, "storageCommitment");
         Objects.requireNonNull(commitmentScu, "commitmentScu");
+        Objects.requireNonNull(acceptedTransferSyntaxPreference, "acceptedTransferSyntaxPreference");
         Objects.requireNonNull(dicomTls, "dicomTls");
         Objects.requireNonNull(https, "https");
         Objects.requireNonNull(storageVerification, "storageVerification");
@@ -76,7 +78,7 @@ public record CustodianConfig(
         }
     }
 
-    /** The configuration without the Storage Commitment, TLS and storage verification keys (all at their defaults). */
+    /** The configuration without the Storage Commitment, transfer syntax, TLS and verification keys (defaults). */
     public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
                            Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
                            Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
@@ -90,8 +92,9 @@ public record CustodianConfig(
                 dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(), DicomTlsConfig.disabled(),
-                HttpsConfig.disabled(), StorageVerificationConfig.defaults());
+                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(),
+                AcceptedTransferSyntaxPreference.PROPOSER, DicomTlsConfig.disabled(), HttpsConfig.disabled(),
+                StorageVerificationConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -122,6 +125,7 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, commitmentScu, dicomTls, https, storageVerification);
+                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference, dicomTls, https,
+                storageVerification);
     }
 }
