@@ -50,10 +50,15 @@ final class CommitmentRequester implements AutoCloseable {
     private DicomServer server;
 
     CommitmentRequester(String aet, int port, Duration reportTimeout) {
+        this(aet, port, reportTimeout, Duration.ZERO);
+    }
+
+    /** @param linger how long the request's association stays open after the RSP, for a report on it */
+    CommitmentRequester(String aet, int port, Duration reportTimeout, Duration linger) {
         this.aet = aet;
         this.port = port;
         this.scu = new StorageCommitmentScu(new ActionInformationCodec(200_000), new EventInformationCodec(200_000),
-                reportTimeout, Duration.ZERO, ReportListener.REFUSE, workers);
+                reportTimeout, linger, ReportListener.REFUSE, workers);
         this.registry = ServiceRegistry.builder().verification().eventReport(StorageCommitment.SOP_CLASS_UID,
                 (ctx, rq, info) -> {
                     reportsReceived.incrementAndGet();

@@ -97,6 +97,61 @@ class CommitmentScpRequesterIT {
     }
 
     @Test
+    void anInstanceStillArrivingOnAnOpenAssociationIsWaitedFor(@TempDir Path dir) throws Exception {
+        int port = Ports.freePort();
+        int requesterPort = Ports.freePort();
+        List<Path> files = TestInstances.ct(dir.resolve("in"), 2, 0.004); // the Scu proposes CT Image Storage
+        SopReference first = ref(files.get(0));
+        SopReference last = ref(files.get(1));
+        try (ArchiveServer server = new ArchiveServer(dir, "\"DicomPort\": " + port
+                + ", \"StorageCommitmentInFlightGrace\": 60"
+                + ", \"DicomModalities\": {\"m\": [\"STGCMTSCU\", \"127.0.0.1\", " + requesterPort + "]}");
+             CommitmentRequester modality = new CommitmentRequester("STGCMTSCU", requesterPort, WAIT);
+             Scu images = new Scu("STGCMTSCU")) {
+            modality.listen();
+            DicomConnection storing = images.connect(port, ArchiveServer.AET);
+            assertThat(storing.store(files.get(0)).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            Commitment c = modality.request(ArchiveServer.AET, port, List.of(first, last));
+            assertThat(c.response().get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            JsonNode waiting = Awaitility.await("job waiting for the stores").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> CommitmentScpOrthancIT.lastCommitmentJob(server.httpPort()),
+                            j -> j != null && j.get("State").asText().equals("Running"));
+            assertThat(waiting.get("Content").get("Checked").asInt()).isZero();
+            assertThat(c.report().isDone()).isFalse();
+            assertThat(storing.store(files.get(1)).get(30, TimeUnit.SECONDS).status().isSuccess()).isTrue();
+            storing.release();
+            CommitmentReport report = report(c);
+            assertThat(report.failed()).isEmpty();
+            assertThat(report.committed()).containsExactly(first, last);
+        }
+    }
+
+    @Test
+    void theReportGoesOnTheRequestsOwnAssociationWhenTheModalityAsksForIt(@TempDir Path dir) throws Exception {
+        int port = Ports.freePort();
+        int requesterPort = Ports.freePort();
+        try (ArchiveServer server = new ArchiveServer(dir, "\"DicomPort\": " + port
+                + ", \"DicomModalities\": {\"m\": {\"AET\": \"STGCMTSCU\", \"Host\": \"127.0.0.1\", \"Port\": "
+                + requesterPort + ", \"StorageCommitmentReportOnSameAssociation\": true}}");
+             CommitmentRequester modality = new CommitmentRequester("STGCMTSCU", requesterPort, WAIT,
+                     Duration.ofSeconds(30))) {
+            // no listener: the report can only arrive on the request's association
+            CommitmentReport report = report(modality.request(ArchiveServer.AET, port,
+                    List.of(new SopReference(SC, "1.2.3.4.7"))));
+            assertThat(report.failed()).hasSize(1);
+            JsonNode job = CommitmentScpOrthancIT.commitmentJob(server.httpPort());
+            assertThat(job.get("State").asText()).isEqualTo("Success");
+            assertThat(job.get("Content").get("DeliveryAttempts").asInt()).isEqualTo(1);
+        }
+    }
+
+    static SopReference ref(Path file) throws Exception {
+        Part10 p = Part10.read(file);
+        return new SopReference(p.sopClassUid(), p.sopInstanceUid());
+    }
+
+    @Test
     void strangersAndHostileRequestsGetReadableStatusesAndTheServerGoesOn(@TempDir Path dir) throws Exception {
         int port = Ports.freePort();
         int requesterPort = Ports.freePort();

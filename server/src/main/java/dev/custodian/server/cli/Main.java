@@ -88,6 +88,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_OK;
+        } catch (ConfigException e) {
+            // a key only checkable at start (e.g. StorageCommitmentCheck naming no known check)
+            err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             LOG.error("Custodian could not start", e);
             err.println("custodian: cannot start: " + e.getMessage());

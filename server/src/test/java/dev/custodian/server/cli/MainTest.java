@@ -59,6 +59,17 @@ class MainTest {
     }
 
     @Test
+    void unknownStorageCommitmentCheckExitsWithCode2NamingTheKey() throws Exception {
+        String storage = dir.resolve("s").toString();
+        int code = run(mustNotStart(), config("{\"DicomPort\": 0, \"HttpPort\": 0, \"StorageDirectory\": \""
+                + storage + "\", \"DicomModalities\": {\"ct\": {\"AET\": \"CT\", \"Host\": \"127.0.0.1\", "
+                + "\"Port\": 104, \"StorageCommitmentCheck\": \"Checksumm\"}}}").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("DicomModalities.ct.StorageCommitmentCheck").contains("Checksumm")
+                .contains("Checksum, File, Index");
+    }
+
+    @Test
     void illTypedKeyExitsWithCode2() throws Exception {
         int code = run(mustNotStart(), config("{\"DicomPort\": true}").toString());
         assertThat(code).isEqualTo(2);

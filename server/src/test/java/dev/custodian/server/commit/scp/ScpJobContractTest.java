@@ -185,6 +185,25 @@ abstract class ScpJobContractTest {
         assertThat(rows.get(1400).result()).isZero();
     }
 
+    @Test
+    void aResubmittedJobChecksAgainWithoutDuplicatingTheLedger() throws Exception {
+        stored(CT, "1.2.8.1");
+        List<SopReference> refs = List.of(new SopReference(CT, "1.2.8.1"), new SopReference(CT, "1.2.8.2"));
+        ScpJob job = submit("1.9.8", refs, false);
+        runChecks(job);
+        outcomes.add(DeliveryAttempt.Outcome.refusedWith("0110H"));
+        job.step(context());
+        job.reset();
+        assertThat(job.state()).isEqualTo(ScpJobState.initial());
+        stored(CT, "1.2.8.2");
+        runChecks(job);
+        outcomes.add(DeliveryAttempt.Outcome.ok());
+        assertThat(job.step(context())).isInstanceOf(StepResult.Success.class);
+        assertThat(delivered.get(0)).containsExactlyElementsOf(refs);
+        assertThat(ledgerRows()).isEqualTo(2);
+        assertThat(job.content().get("DeliveryAttempts").asInt()).isEqualTo(1);
+    }
+
     String jobId;
     final List<Integer> failedReasons = new ArrayList<>();
 
