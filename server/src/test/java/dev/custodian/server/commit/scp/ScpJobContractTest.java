@@ -77,20 +77,21 @@ abstract class ScpJobContractTest {
         for (int i = 0; i < 2_500; i++) {
             refs.add(new SopReference(CT, "1.2.3." + i));
         }
-        for (int i = 0; i < 2_500; i += 10) {
+        for (int i = 0; i < 2_500; i += 100) {
             stored(CT, "1.2.3." + i);
         }
         ScpJob job = submit("1.9.1", refs, false);
         int steps = runChecks(job);
         assertThat(steps).isEqualTo(3);
-        assertThat(job.state().committed()).isEqualTo(250);
-        assertThat(job.state().failed()).isEqualTo(2_250);
+        assertThat(job.state().committed()).isEqualTo(25);
+        assertThat(job.state().failed()).isEqualTo(2_475);
         outcomes.add(DeliveryAttempt.Outcome.ok());
         assertThat(job.step(context())).isInstanceOf(StepResult.Success.class);
-        assertThat(delivered.get(0)).hasSize(250).first().isEqualTo(refs.get(0));
-        assertThat(delivered.get(1)).hasSize(2_250).first().isEqualTo(refs.get(1));
-        assertThat(ledgerRows()).isEqualTo(250);
-        assertThat(job.content().get("Committed").asLong()).isEqualTo(250);
+        assertThat(delivered.get(0)).hasSize(25).first().isEqualTo(refs.get(0));
+        assertThat(delivered.get(0).get(24)).isEqualTo(refs.get(2_400));
+        assertThat(delivered.get(1)).hasSize(2_475).first().isEqualTo(refs.get(1));
+        assertThat(ledgerRows()).isEqualTo(25);
+        assertThat(job.content().get("Committed").asLong()).isEqualTo(25);
         assertThat(job.progress()).isEqualTo(100);
     }
 
