@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Custodian started in-process through {@link Application} (DICOM on 127.0.0.1, ports 0) with a
- * configuration given as JSON; {@code StorageDirectory} and {@code IndexDirectory} are added.
+ * configuration given as JSON; {@code StorageDirectory} and {@code IndexDirectory} are added, and
+ * {@code DicomPort} 0 unless the JSON names one.
  */
 final class ArchiveServer implements AutoCloseable {
     static final String AET = "CUSTODIAN";
@@ -29,7 +30,9 @@ final class ArchiveServer implements AutoCloseable {
     /** On a given DICOM port (a peer that reports back must know it before we start). */
     ArchiveServer(Path dir, int dicomPort, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
-        String json = "{ \"DicomAet\": \"" + AET + "\", \"DicomPort\": " + dicomPort + ", \"HttpPort\": 0, \"StorageDirectory\": \""
+        String port = dicomPort == 0 && extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": " + dicomPort + ", ";
+        String aet = extraJson.contains("\"DicomAet\"") ? "" : "\"DicomAet\": \"" + AET + "\", ";
+        String json = "{ " + aet + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)
                 + " }";
         CustodianConfig config = ConfigLoader.parse(json, dir);

@@ -93,6 +93,7 @@ public final class ConfigLoader {
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
+                    StorageCommitmentConfig.read(f),
                     new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
                             (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
                             (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),

@@ -30,9 +30,8 @@ import java.util.function.Supplier;
  *     {@code AllowEcho}, the storage SOP classes when {@code DicomAlwaysAllowStore} or its
  *     {@code AllowStore} (host checked as above); otherwise their presentation contexts are
  *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time;</li>
- * <li>the Storage Commitment Push Model (PS3.4 Annex J: N-ACTION to us, or the N-EVENT-REPORT of
- *     a commitment we asked for, whether or not the peer proposes the SCP role by role selection)
- *     only from a known modality with {@code AllowStorageCommitment} (no "always" key, as Orthanc).</li>
+ * <li>Storage Commitment Push Model is accepted at negotiation; whether the calling AE may ask
+ *     is decided per N-ACTION (0124H Not Authorized with an Error Comment naming the reason).</li>
  * </ul>
  * Modalities are read at each association, so REST changes apply to the next one. The acceptor
  * policy of {@link ArchiveScp}'s {@code DicomServer}, given the peer's address with each request.
@@ -51,7 +50,7 @@ public final class AssociationRules implements AcceptorPolicy {
     }
 
     /** The operations the rules distinguish. */
-    public enum Operation { ECHO, STORE, STORAGE_COMMITMENT }
+    public enum Operation { ECHO, STORE }
 
     @Override
     public AcceptorDecision decide(AAssociateRq rq, String remoteAddress) {
@@ -67,12 +66,12 @@ public final class AssociationRules implements AcceptorPolicy {
         }
         boolean echo = allows(Operation.ECHO, calling, host);
         boolean store = allows(Operation.STORE, calling, host);
-        boolean commitment = allows(Operation.STORAGE_COMMITMENT, calling, host);
         List<PresentationContextAc> answered = new ArrayList<>();
         for (PresentationContextAc ac : accept.contexts()) {
             String abstractSyntax = abstractSyntaxOf(rq, ac.id());
+            // Storage Commitment is decided per N-ACTION, where the refusal can carry an Error Comment
             boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo
-                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) ? commitment : store;
+                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) || store;
             answered.add(ac.isAccepted() && !allowed
                     ? PresentationContextAc.rejected(ac.id(), PresentationContextResult.USER_REJECTION) : ac);
         }
@@ -81,9 +80,6 @@ public final class AssociationRules implements AcceptorPolicy {
 
     /** Orthanc's {@code IsAllowedRequest}: the "always" key, else a matching modality's permission. */
     public boolean allows(Operation op, String callingAet, String host) {
-        if (op == Operation.STORAGE_COMMITMENT) {
-            return matching(callingAet, host).stream().anyMatch(RemoteModality::allowStorageCommitment);
-        }
         if (op == Operation.ECHO ? config.dicomAlwaysAllowEcho() : config.dicomAlwaysAllowStore()) {
             return true;
         }
@@ -99,7 +95,8 @@ public final class AssociationRules implements AcceptorPolicy {
                 .toList();
     }
 
-    private static boolean sameHost(String configured, String actual) {
+    /** True when {@code actual} is {@code configured} or one of the addresses it resolves to. */
+    public static boolean sameHost(String configured, String actual) {
         if (configured.equals(actual)) {
             return true;
         }
@@ -116,7 +113,7 @@ public final class AssociationRules implements AcceptorPolicy {
     }
 
     /** "/127.0.0.1:1234", "127.0.0.1:1234", "[::1]:1234" → the address alone. */
-    static String hostOf(String remoteAddress) {
+    public static String hostOf(String remoteAddress) {
         if (remoteAddress == null) {
             return "";
         }
