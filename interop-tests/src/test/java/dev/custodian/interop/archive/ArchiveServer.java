@@ -30,7 +30,7 @@ final class ArchiveServer implements AutoCloseable {
     /** On a given DICOM port (a peer that reports back must know it before we start). */
     ArchiveServer(Path dir, int dicomPort, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
-        String port = dicomPort == 0 && extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": " + dicomPort + ", ";
+        String port = extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": " + dicomPort + ", ";
         String aet = extraJson.contains("\"DicomAet\"") ? "" : "\"DicomAet\": \"" + AET + "\", ";
         String json = "{ " + aet + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)

@@ -114,12 +114,11 @@ public final class Application implements AutoCloseable {
             marker.running(clock.instant());
             DicomThreads threads = new DicomThreads();
             started.add(threads);
-            CommitmentScuModule commitmentScu = new CommitmentScuModule(config, database, modalities, archive, clock);
-            started.add(commitmentScu);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads);
+            CommitmentScuModule commitmentScu = new CommitmentScuModule(config, database, modalities, archive, clock);
+            started.add(commitmentScu);
             StorageCommitments commitments = commitmentScu.commitments(scu);
-            commitmentScu.start();
             StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH,
                     new JobCommitment(commitments, index, commitmentScu.signals(), commitmentScu.release(), scu));
             StoringAssociations storing = new StoringAssociations();
@@ -138,6 +137,7 @@ public final class Application implements AutoCloseable {
             ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
                     storing, commitment.service(jobs), commitmentScu::register);
             started.add(scp);
+            commitmentScu.start();
             CommitmentRoutes commitmentRoutes = new CommitmentRoutes(commitment, index);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
             routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs, index, commitments));

@@ -114,7 +114,7 @@ class AssociationRulesTest {
     }
 
     @Test
-    void storageCommitmentIsAcceptedAtNegotiationWithAndWithoutRoleSelection() {
+    void storageCommitmentResultsAreAcceptedOnlyFromAModalityThatAllowsIt() {
         String modalities = "\"DicomModalities\": { \"pacs\": [\"PACS\", \"127.0.0.1\", 104],"
                 + " \"nocommit\": { \"AET\": \"NOCOMMIT\", \"Host\": \"127.0.0.1\", \"Port\": 104,"
                 + " \"AllowStorageCommitment\": false } }";
@@ -126,9 +126,13 @@ class AssociationRulesTest {
                 assertThat(((AcceptorDecision.Accept) d).roleSelections()).singleElement()
                         .satisfies(rs -> assertThat(rs.scpRole()).isTrue());
             }
-            // who may ask (N-ACTION) or report (N-EVENT-REPORT) is decided per message, with a status
-            assertThat(results(r.decide(commitment("NOCOMMIT", role), "127.0.0.1:1")))
-                    .containsEntry(1, PresentationContextResult.ACCEPTANCE);
+            // with the SCP role (it would send us results) a peer not allowed is refused at negotiation;
+            // as a requester it is refused per N-ACTION (0124H with an Error Comment), so it is accepted here
+            PresentationContextResult expected = role ? PresentationContextResult.USER_REJECTION
+                    : PresentationContextResult.ACCEPTANCE;
+            assertThat(results(r.decide(commitment("NOCOMMIT", role), "127.0.0.1:1"))).containsEntry(1, expected);
+            // DicomAlwaysAllowStore (true by default) lets a stranger store, not report results
+            assertThat(results(r.decide(commitment("STRANGER", role), "127.0.0.1:1"))).containsEntry(1, expected);
         }
     }
 

@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
  * <li>an unknown Transaction UID: kept as an unsolicited transaction (shown, never dropped);</li>
  * <li>the database failing: 0110H Processing failure, so that the SCP sends it again.</li>
  * </ul>
- * Only a configured modality with {@code AllowStorageCommitment} may report (the association
- * rules accept the SOP class from anyone at negotiation): another calling AE is answered 0124H
- * Refused: Not Authorized and nothing is stored.
  */
 public final class ReportRecorder implements ReportListener {
     private static final Logger LOG = LoggerFactory.getLogger(ReportRecorder.class);
@@ -53,10 +50,12 @@ public final class ReportRecorder implements ReportListener {
 
     @Override
     public void onReport(CommitmentReport report, String callingAet) throws DimseFailure {
-        if (modalities.get().values().stream().noneMatch(m -> m.aet().equals(callingAet)
-                && m.allowStorageCommitment())) {
-            throw new DimseFailure(Status.NOT_AUTHORIZED, "calling AE " + callingAet
-                    + " is not a modality allowed to use Storage Commitment (DicomModalities, AllowStorageCommitment)");
+        // DicomPort accepts the Storage Commitment context from anyone (the SCP refuses per N-ACTION,
+        // readably); a result is taken only from a modality allowed Storage Commitment.
+        if (modalities.get().values().stream().noneMatch(m -> m.aet().equals(callingAet) && m.allowStorageCommitment())) {
+            LOG.warn("Storage Commitment result {} from {} refused: not a modality with AllowStorageCommitment",
+                    report.transactionUid(), callingAet);
+            throw new DimseFailure(Status.NOT_AUTHORIZED, callingAet + " is not a modality allowed Storage Commitment");
         }
         ScuTransactionStore.Applied applied;
         try {
