@@ -1,5 +1,6 @@
 package dev.custodian.server.cli;
 
+import dev.custodian.server.commit.plugin.LoadedPlugins;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.dicom.ArchiveScp;
 import dev.custodian.server.dicom.DicomThreads;
@@ -61,9 +62,11 @@ public final class Application implements AutoCloseable {
     private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
+    private final LoadedPlugins plugins;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker) {
+                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker,
+                        LoadedPlugins plugins) {
         this.config = config;
         this.database = database;
         this.archive = archive;
@@ -73,6 +76,7 @@ public final class Application implements AutoCloseable {
         this.jobs = jobs;
         this.rest = rest;
         this.marker = marker;
+        this.plugins = plugins;
     }
 
     /** Opens storage and index (migrating the schema), recovers, starts DICOM on all interfaces and HTTP. */
@@ -84,6 +88,17 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(CustodianConfig, String, Clock, RestServer.Routes...)} with DICOM on {@code dicomBindAddress}. */
     public static Application start(CustodianConfig config, String dicomBindAddress, String version, Clock clock,
                                     RestServer.Routes... extraRoutes) throws IOException {
+        LoadedPlugins plugins = LoadedPlugins.load(config.plugins(), config.dicomAet());
+        try {
+            return start(config, dicomBindAddress, version, clock, plugins, extraRoutes);
+        } catch (IOException | RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    private static Application start(CustodianConfig config, String dicomBindAddress, String version, Clock clock,
+                                     LoadedPlugins plugins, RestServer.Routes... extraRoutes) throws IOException {
         FileSystemStorageArea storage = FileSystemStorageArea.open(config.storageDirectory(),
                 config.minimumFreeDiskSpaceMb() * 1024 * 1024);
         int stray = storage.removeTemporaryFiles();
@@ -119,7 +134,7 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker);
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker, plugins);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -175,6 +190,11 @@ public final class Application implements AutoCloseable {
         return modalities;
     }
 
+    /** The storage commitment check plug-ins of the {@code Plugins} key. */
+    public LoadedPlugins plugins() {
+        return plugins;
+    }
+
     public int httpPort() {
         return rest.port();
     }
@@ -193,6 +213,7 @@ public final class Application implements AutoCloseable {
         try {
             rest.close();
             jobs.close();
+            plugins.close();
             scp.close(DICOM_GRACE);
             threads.close();
             if (archive.storage() instanceof AutoCloseable storage) {

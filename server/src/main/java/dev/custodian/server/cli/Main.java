@@ -88,6 +88,9 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_OK;
+        } catch (ConfigException e) { // found at start, e.g. a jar of Plugins that does not load
+            err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             LOG.error("Custodian could not start", e);
             err.println("custodian: cannot start: " + e.getMessage());

@@ -34,7 +34,8 @@ public record CustodianConfig(
         int maximumPduLength,
         int storageCommitmentReportsSize,
         long minimumFreeDiskSpaceMb,
-        JobsConfig jobs) {
+        JobsConfig jobs,
+        PluginsConfig plugins) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -46,6 +47,7 @@ public record CustodianConfig(
         Objects.requireNonNull(indexDirectory, "indexDirectory");
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(plugins, "plugins");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -93,6 +95,7 @@ public record CustodianConfig(
                 remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
-                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs);
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                plugins);
     }
 }
