@@ -23,7 +23,8 @@ SIZES=${1:-"100 1000 10000 100000"}; REPEATS=${2:-3}; TARGETS=${3:-"custodian or
 WORK=${BENCH_WORK:-/tmp/custodian-commit-bench}
 ORTHANC_MAX=${ORTHANC_MAX:-5000}; LOAD_THREADS=${LOAD_THREADS:-4}
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"; SERVER_JAR="$ROOT/server/target/custodian.jar"
-for jar in "$BENCH_JAR" "$SERVER_JAR"; do
+JARS="$BENCH_JAR"; case " $TARGETS " in *" custodian "*) JARS="$JARS $SERVER_JAR" ;; esac
+for jar in $JARS; do
   [ -f "$jar" ] || { echo "$jar missing: mvn -B -o -q package -DskipTests -pl server,bench -am" >&2; exit 2; }
 done
 mkdir -p "$WORK"
