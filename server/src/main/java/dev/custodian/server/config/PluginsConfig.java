@@ -12,8 +12,11 @@ import java.util.Objects;
  * The plug-in keys: {@code Plugins} (Orthanc's: a list of paths, each a jar or a folder of jars,
  * relative to the configuration file's folder) and {@code StorageCommitmentPluginTimeout} (seconds
  * a plug-in's call may take before the instance concerned fails with 0110H).
+ *
+ * @param checkNamed whether the file names the server-wide {@code StorageCommitmentCheck}: if not,
+ *                   a loaded plug-in becomes the default check (as in Orthanc)
  */
-public record PluginsConfig(List<Path> paths, Duration callTimeout) {
+public record PluginsConfig(List<Path> paths, Duration callTimeout, boolean checkNamed) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
@@ -26,12 +29,12 @@ public record PluginsConfig(List<Path> paths, Duration callTimeout) {
     }
 
     public static PluginsConfig none() {
-        return new PluginsConfig(List.of(), Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS));
+        return new PluginsConfig(List.of(), Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS), false);
     }
 
     static PluginsConfig read(JsonFields f, Path base) {
         long timeout = f.integer("StorageCommitmentPluginTimeout", DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
-        return new PluginsConfig(paths(f, base), Duration.ofSeconds(timeout));
+        return new PluginsConfig(paths(f, base), Duration.ofSeconds(timeout), f.has("StorageCommitmentCheck"));
     }
 
     private static List<Path> paths(JsonFields f, Path base) {

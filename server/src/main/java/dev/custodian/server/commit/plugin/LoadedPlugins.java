@@ -158,6 +158,26 @@ public final class LoadedPlugins implements AutoCloseable {
 
     private record Context(Path location, String localAet) implements PluginContext {}
 
+    /**
+     * The server-wide default check, Orthanc's rule: the configured {@code StorageCommitmentCheck}
+     * when the file names one, else the loaded plug-in if there is one, else {@code configured}
+     * (the built-in default).
+     *
+     * @throws ConfigException on {@code StorageCommitmentCheck} when several plug-ins are loaded and
+     *                         none is named: which one would be the default is a guess
+     */
+    public String defaultCheck(String configured, boolean named) {
+        if (named || checks.isEmpty()) {
+            return configured;
+        }
+        if (checks.size() > 1) {
+            throw new ConfigException("StorageCommitmentCheck", checks.size() + " plug-ins are loaded ("
+                    + String.join(", ", checks.stream().map(PluginCheck::name).toList())
+                    + "): name the default check");
+        }
+        return checks.get(0).name();
+    }
+
     /** The loaded checks, in the order of the {@code Plugins} entries. */
     public List<CommitmentCheck> checks() {
         return List.copyOf(checks);

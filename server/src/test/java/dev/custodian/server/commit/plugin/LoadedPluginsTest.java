@@ -8,6 +8,7 @@ import dev.custodian.server.commit.check.CommitmentCheck;
 import dev.custodian.server.commit.plugin.samples.CommitAllPlugin;
 import dev.custodian.server.commit.plugin.samples.FailingStartPlugin;
 import dev.custodian.server.commit.plugin.samples.FilePlugin;
+import dev.custodian.server.commit.plugin.samples.SecondPlugin;
 import dev.custodian.server.config.ConfigException;
 import dev.custodian.server.config.PluginsConfig;
 import dev.custodian.stgcmt.SopReference;
@@ -23,7 +24,7 @@ class LoadedPluginsTest {
     Path dir;
 
     private static PluginsConfig config(Path... paths) {
-        return new PluginsConfig(List.of(paths), Duration.ofSeconds(5));
+        return new PluginsConfig(List.of(paths), Duration.ofSeconds(5), false);
     }
 
     private Path commitAllJar(Path file) throws Exception {
@@ -58,9 +59,26 @@ class LoadedPluginsTest {
     }
 
     @Test
-    void noPluginsCostNothing() {
+    void noPluginsCostNothingAndLeaveTheDefaultCheckAlone() {
         try (LoadedPlugins plugins = LoadedPlugins.load(PluginsConfig.none(), "CUSTODIAN")) {
             assertThat(plugins.checks()).isEmpty();
+            assertThat(plugins.defaultCheck("File", false)).isEqualTo("File");
+        }
+    }
+
+    @Test
+    void aLoadedPluginIsTheDefaultCheckUnlessOneIsNamedAndTwoMustBeNamed() throws Exception {
+        Path one = commitAllJar(dir.resolve("one/a.jar"));
+        try (LoadedPlugins plugins = LoadedPlugins.load(config(one), "CUSTODIAN")) {
+            assertThat(plugins.defaultCheck("File", false)).isEqualTo("CommitAll");
+            assertThat(plugins.defaultCheck("Checksum", true)).isEqualTo("Checksum");
+        }
+        Path second = TestJars.jar(dir.resolve("two/b.jar"), List.of(SecondPlugin.class), List.of(SecondPlugin.class));
+        try (LoadedPlugins plugins = LoadedPlugins.load(config(one, second), "CUSTODIAN")) {
+            assertThat(plugins.checks()).extracting(CommitmentCheck::name).containsExactly("CommitAll", "Second");
+            assertThat(plugins.defaultCheck("Second", true)).isEqualTo("Second");
+            assertThatThrownBy(() -> plugins.defaultCheck("File", false)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("StorageCommitmentCheck").hasMessageContaining("CommitAll, Second");
         }
     }
 
