@@ -93,6 +93,7 @@ public final class ConfigLoader {
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
+                    StorageCommitmentConfig.read(f),
                     PluginsConfig.read(f, base));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);

@@ -35,6 +35,7 @@ public record CustodianConfig(
         int storageCommitmentReportsSize,
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
+        StorageCommitmentConfig storageCommitment,
         PluginsConfig plugins) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
@@ -47,6 +48,7 @@ public record CustodianConfig(
         Objects.requireNonNull(indexDirectory, "indexDirectory");
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(storageCommitment, "storageCommitment");
         Objects.requireNonNull(plugins, "plugins");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
@@ -66,6 +68,23 @@ public record CustodianConfig(
         if (minimumFreeDiskSpaceMb < 0) {
             throw new ConfigException("MinimumFreeDiskSpace", "must be >= 0, got " + minimumFreeDiskSpaceMb);
         }
+    }
+
+    /** The configuration without the Storage Commitment and plug-in keys (all at their defaults). */
+    public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
+                           Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
+                           Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
+                           boolean dicomCheckModalityHost, boolean dicomAlwaysAllowEcho, boolean dicomAlwaysAllowStore,
+                           int dicomScpTimeoutSeconds, int dicomScuTimeoutSeconds, long maximumStorageSizeMb,
+                           boolean overwriteInstances, Map<String, RemoteModality> dicomModalities,
+                           Optional<PostgresConfig> postgresql, int dicomMaximumAssociations, int maximumPduLength,
+                           int storageCommitmentReportsSize, long minimumFreeDiskSpaceMb, JobsConfig jobs) {
+        this(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory, remoteAccessAllowed,
+                authenticationEnabled, registeredUsers, dicomCheckCalledAet, dicomCheckModalityHost,
+                dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
+                maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
+                maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                StorageCommitmentConfig.defaults(), PluginsConfig.none());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -96,6 +115,16 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                plugins);
+                storageCommitment, plugins);
+    }
+
+    /** A copy with other Storage Commitment settings (e.g. the default check a plug-in became). */
+    public CustodianConfig withStorageCommitment(StorageCommitmentConfig newStorageCommitment) {
+        return new CustodianConfig(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory,
+                remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
+                dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
+                dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                newStorageCommitment, plugins);
     }
 }
