@@ -15,7 +15,8 @@
 # as any instance. Sizes are cumulative: the index holds exactly N instances when the N-request is
 # timed. The requesting modality is the bench driver (AE BENCHSCU, dev.custodian.bench.commit):
 # one association per request, released after the N-ACTION-RSP; the report comes on a new
-# association. One untimed 100-instance request warms each target up first.
+# association. Each driver run first sends one untimed 100-instance request (warming up the driver's
+# JVM and the target), then the REPEATS timed ones.
 # Prints: target, N, missing %, median seconds of REPEATS runs, the runs, and the target's RSS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -70,14 +71,12 @@ for t in $TARGETS; do
   for n in $SIZES; do
     if [ "$t" = orthanc ] && [ "$n" -gt "$ORTHANC_MAX" ]; then continue; fi
     if [ "$n" -gt "$loaded" ]; then driver load "$HTTP" $((n - loaded)) "$manifest" "$LOAD_THREADS"; loaded=$n; fi
-    if [ ! -f "$WORK/warm-$t" ]; then driver commit "$PORT" "$AET" BENCHSCU "$SCU_PORT" "$manifest" 100 0 1 >/dev/null \
-      && touch "$WORK/warm-$t"; fi
     for missing in 0 10; do
       line=$(driver commit "$PORT" "$AET" BENCHSCU "$SCU_PORT" "$manifest" "$n" "$missing" "$REPEATS")
       echo "$t $line rss_mb $(( $(ps -o rss= -p "$PID") / 1024 )) load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RUNS" >&2
     done
   done
-  stop_target; rm -f "$WORK/warm-$t"
+  stop_target
 done
 printf "%-10s %8s %8s %10s %8s\n" target n missing median_s rss_mb
 awk '{ for (i = 1; i <= NF; i++) { if ($i == "n") n = $(i+1); if ($i == "missing") m = $(i+1);
