@@ -94,6 +94,12 @@ public final class ConfigLoader {
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
                     StorageCommitmentConfig.read(f),
+                    new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
+                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
+                    AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
+                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())),
                     PluginsConfig.read(f, base));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);

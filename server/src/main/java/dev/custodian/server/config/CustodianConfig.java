@@ -36,6 +36,8 @@ public record CustodianConfig(
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
         StorageCommitmentConfig storageCommitment,
+        CommitmentScuConfig commitmentScu,
+        AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference,
         PluginsConfig plugins) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
@@ -49,6 +51,8 @@ public record CustodianConfig(
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(storageCommitment, "storageCommitment");
+        Objects.requireNonNull(commitmentScu, "commitmentScu");
+        Objects.requireNonNull(acceptedTransferSyntaxPreference, "acceptedTransferSyntaxPreference");
         Objects.requireNonNull(plugins, "plugins");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
@@ -70,7 +74,7 @@ public record CustodianConfig(
         }
     }
 
-    /** The configuration without the Storage Commitment and plug-in keys (all at their defaults). */
+    /** The configuration without the Storage Commitment and plug-in keys and AcceptedTransferSyntaxPreference (all at their defaults). */
     public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
                            Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
                            Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
@@ -84,7 +88,8 @@ public record CustodianConfig(
                 dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                StorageCommitmentConfig.defaults(), PluginsConfig.none());
+                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(),
+                AcceptedTransferSyntaxPreference.PROPOSER, PluginsConfig.none());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -115,7 +120,7 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, plugins);
+                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins);
     }
 
     /** A copy with other Storage Commitment settings (e.g. the default check a plug-in became). */
@@ -125,6 +130,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                newStorageCommitment, plugins);
+                newStorageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins);
     }
 }
