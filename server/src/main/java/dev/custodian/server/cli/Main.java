@@ -89,7 +89,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             return EXIT_OK;
         } catch (ConfigException e) {
-            // a key only checkable at start (e.g. StorageCommitmentCheck naming no known check)
+            // a key only checkable at start: StorageCommitmentCheck naming no known check, a jar of Plugins that does not load
             err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
             return EXIT_USAGE;
         } catch (Exception e) {

@@ -85,6 +85,20 @@ class MainTest {
     }
 
     @Test
+    void aPluginThatDoesNotLoadExitsWithCode2AndOneLineNamingPlugins() throws Exception {
+        Files.write(dir.resolve("broken.jar"), new byte[] {'P', 'K', 0, 0});
+        int code = run(mustNotStart(), config("{\"Plugins\": [\"broken.jar\"], \"DicomPort\": 0, \"HttpPort\": 0}")
+                .toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).contains("configuration key \"Plugins\"").contains(dir.resolve("broken.jar").toString())
+                .contains("not a readable jar");
+        assertThat(run(mustNotStart(), config("{\"Plugins\": [\"nowhere\"], \"DicomPort\": 0, \"HttpPort\": 0}")
+                .toString())).isEqualTo(2);
+        assertThat(stderr()).contains("nowhere does not exist");
+    }
+
+    @Test
     void badCommandLineExitsWithCode2() {
         assertThat(run(mustNotStart(), "--no-such-option")).isEqualTo(2);
         assertThat(run(mustNotStart(), "a.json", "b.json")).isEqualTo(2);
