@@ -43,6 +43,7 @@ public final class ArchiveScp implements AutoCloseable {
 
     private final DicomServer server;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
+    private final StoringAssociations storing;
 
     /**
      * Further DIMSE services on {@code DicomPort} besides Verification and Storage (e.g. the
@@ -54,13 +55,14 @@ public final class ArchiveScp implements AutoCloseable {
     }
 
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
-                       DicomThreads threads, List<Services> services) throws IOException {
+                       DicomThreads threads, StoringAssociations storing, List<Services> services) throws IOException {
+        this.storing = storing;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
                     counters(ctx).echoed();
                     return Status.SUCCESS;
                 })
-                .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard());
+                .store(new StoreScp(ingest, clock, this::storeCounters), StorageSopClasses.standard());
         services.forEach(s -> s.register(builder));
         ServiceRegistry registry = builder.build();
         DicomServerConfig serverConfig = serverConfig(config, bindAddress);
@@ -81,7 +83,14 @@ public final class ArchiveScp implements AutoCloseable {
     /** The same on {@code bindAddress} (tests: 127.0.0.1). */
     public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
                                    Clock clock, DicomThreads threads, Services... services) throws IOException {
-        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, List.of(services));
+        return start(config, bindAddress, modalities, ingest, clock, threads, new StoringAssociations(), services);
+    }
+
+    /** The same, telling {@code storing} which associations are storing (for the commitment in-flight grace). */
+    public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
+                                   Clock clock, DicomThreads threads, StoringAssociations storing,
+                                   Services... services) throws IOException {
+        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, storing, List.of(services));
     }
 
     public int port() {
@@ -98,6 +107,11 @@ public final class ArchiveScp implements AutoCloseable {
         server.close();
     }
 
+    private AssociationCounters storeCounters(RequestContext ctx) {
+        storing.stored(ctx.session());
+        return counters(ctx);
+    }
+
     private AssociationCounters counters(RequestContext ctx) {
         AssociationCounters c = counters.get(ctx.session());
         return c != null ? c : new AssociationCounters("", System.nanoTime());
@@ -109,6 +123,7 @@ public final class ArchiveScp implements AutoCloseable {
         public void opened(Association association, DimseSession session) {
             counters.put(session, new AssociationCounters(AssociationRules.hostOf(association.remoteAddress()),
                     System.nanoTime()));
+            storing.opened(session, association.remoteAeTitle());
             LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
                     association.remoteAddress(), association.localAeTitle());
         }
@@ -116,6 +131,7 @@ public final class ArchiveScp implements AutoCloseable {
         @Override
         public void closed(Association association, DimseSession session, CloseReason reason) {
             AssociationCounters count = counters.remove(session);
+            storing.closed(session);
             LOG.info("association from {} ({}) closed ({}): {}", association.remoteAeTitle(),
                     association.remoteAddress(), reason, count == null ? "" : count.summary(System.nanoTime()));
         }
