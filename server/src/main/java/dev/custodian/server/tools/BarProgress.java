@@ -30,7 +30,7 @@ final class BarProgress implements Progress {
         done++;
         bytesDone += file.size();
         bar.stepTo(bytesDone);
-        bar.setExtraMessage(new Rates(done, files, bytesDone, bytes, System.nanoTime() - start).counts());
+        bar.setExtraMessage(" " + new Rates(done, files, bytesDone, bytes, System.nanoTime() - start).counts());
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.custodian.server.tools;
 
 import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.dimse.CEchoRq;
 import dev.custodian.net.dimse.CEchoRsp;
+import dev.custodian.net.dimse.CommandCodec;
+import dev.custodian.net.dimse.InvalidCommandException;
+import dev.custodian.net.dimse.Status;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
 import dev.custodian.net.service.ServiceRegistry;
@@ -58,6 +62,7 @@ public final class EchoCommand implements ToolCommand {
             err.println("custodian echo: --repeat must be at least 1");
             return ExitCodes.USAGE;
         }
+        warmUp();
         try (ToolRuntime rt = new ToolRuntime(common)) {
             long start = System.nanoTime();
             DicomConnection c;
@@ -101,6 +106,19 @@ public final class EchoCommand implements ToolCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.REFUSED;
+        }
+    }
+
+    /**
+     * Encodes and decodes a C-ECHO-RQ and -RSP in memory once, so that the round trips printed
+     * measure the network and the peer, not the loading of the DIMSE codec and the dictionary.
+     */
+    private static void warmUp() {
+        try {
+            CommandCodec.decode(CommandCodec.encode(new CEchoRq(1, Uid.Verification)));
+            CommandCodec.decode(CommandCodec.encode(new CEchoRsp(1, Uid.Verification, Status.SUCCESS)));
+        } catch (InvalidCommandException e) {
+            throw new IllegalStateException("our own C-ECHO command sets do not decode", e);
         }
     }
 
