@@ -108,4 +108,24 @@ class CliOrthancIT {
         assertThat(CustodianCli.lines(r.stderr())).singleElement().asString().contains("no report within 3 s",
                 "needs -b AET:port");
     }
+
+    @Test
+    void uidsWithoutFilesReportedAsJson() throws Exception {
+        Path stored = TestInstances.ct(dir.resolve("uids"), 1, 0.005).get(0);
+        assertThat(CustodianCli.run("store", "-c", called, stored).exitCode()).isZero();
+        Part10 p = Part10.read(stored);
+        String absent = "1.2.826.0.1.3680043.10.1137.404.1";
+
+        Tools.Streams r = CustodianCli.run("stgcmt", "-b", bind, "-c", called, "--json",
+                "--uid", p.sopClassUid() + ":" + p.sopInstanceUid(), "--uid", p.sopClassUid() + ":" + absent);
+
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
+        JsonNode out = JSON.readTree(r.stdoutLatin1());
+        assertThat(out.get("Status").asText()).isEqualTo("Failure");
+        assertThat(out.get("Success")).extracting(n -> n.get("SOPInstanceUID").asText())
+                .containsExactly(p.sopInstanceUid());
+        assertThat(out.get("Failures")).extracting(n -> n.get("SOPInstanceUID").asText() + " "
+                + n.get("FailureReason").asInt() + " " + n.get("Description").asText())
+                .containsExactly(absent + " 274 No such object instance");
+    }
 }

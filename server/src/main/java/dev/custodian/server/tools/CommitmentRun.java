@@ -88,7 +88,16 @@ final class CommitmentRun {
         for (List<SopReference> chunk : chunks(refs, split)) {
             sent.add(scu.request(c, new CommitmentRequest(uids.newUid(), chunk)));
         }
-        if (!keepAlive && bind.listens()) {
+        return new CommitmentOutcome(scp, awaitReports(c, sent), null);
+    }
+
+    /**
+     * The outcomes of {@code sent}; {@code c} is released once the N-ACTION-RSPs are in when the
+     * reports come on the listener, else once the reports are in (or timed out).
+     */
+    private List<TransactionOutcome> awaitReports(DicomConnection c, List<Commitment> sent) {
+        boolean onThisAssociation = keepAlive || !bind.listens();
+        if (!onThisAssociation) {
             long wait = runtime.timeout().plus(MARGIN).toMillis();
             for (Commitment s : sent) {
                 try {
@@ -102,10 +111,10 @@ final class CommitmentRun {
             Peers.releaseQuietly(c);
         }
         List<TransactionOutcome> outcomes = sent.stream().map(this::await).toList();
-        if (keepAlive || !bind.listens()) {
+        if (onThisAssociation) {
             Peers.releaseQuietly(c);
         }
-        return new CommitmentOutcome(scp, outcomes, null);
+        return outcomes;
     }
 
     private TransactionOutcome await(Commitment c) {

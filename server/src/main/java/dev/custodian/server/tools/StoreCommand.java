@@ -97,26 +97,30 @@ public final class StoreCommand implements ToolCommand {
                 stored = new StoreRun(rt, peer, bind.aeTitle(), progress).run(inputs.files());
             }
             StoreReport.print(stored, text, err);
-            int code = Math.max(stored.exitCode(), inputs.unreadable().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED);
             CommitmentOutcome committed = stgcmt ? commit(rt, stored, err) : null;
             if (committed != null) {
                 new CommitmentText("store").print(committed, text, err);
-                code = Math.max(code, committed.exitCode());
             }
+            int code = ExitCodes.worst(List.of(stored.exitCode(), committed == null ? 0 : committed.exitCode(),
+                    inputs.unreadable().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED));
             if (json) {
-                ObjectNode root = StoreReport.json(stored);
-                Inputs.addTo(root, inputs);
-                if (committed != null) {
-                    root.set("StorageCommitment", CommitmentJson.of(committed));
-                }
-                root.put("ExitCode", code);
-                out.println(Inputs.pretty(root));
+                out.println(Inputs.pretty(json(stored, committed, inputs, code)));
             }
             return code;
         } catch (ToolSetupException e) {
             err.println("custodian store: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+    }
+
+    private static ObjectNode json(StoreOutcome stored, CommitmentOutcome committed, DicomInputs inputs, int code) {
+        ObjectNode root = StoreReport.json(stored);
+        Inputs.addTo(root, inputs);
+        if (committed != null) {
+            root.set("StorageCommitment", CommitmentJson.of(committed));
+        }
+        root.put("ExitCode", code);
+        return root;
     }
 
     /** Storage Commitment of the instances the peer stored; null when none was. */

@@ -73,37 +73,46 @@ final class StoreRun {
 
     private record Stop(String why, int code) {}
 
+    /** One file's result, and a reason to stop when the association broke on it. */
+    private record Attempt(StoreOutcome.Result result, Stop stop) {}
+
     /** Sends {@code batch} on {@code c}; a reason to stop when the association broke. */
     private Stop send(DicomConnection c, List<DicomInput> batch, List<StoreOutcome.Result> results) {
         for (DicomInput f : batch) {
-            StoreOutcome.Result r;
-            try {
-                CStoreRsp rsp = c.store(f.path()).get(runtime.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                r = new StoreOutcome.Result(f, rsp.status(), null);
-            } catch (TimeoutException e) {
-                results.add(new StoreOutcome.Result(f, null, "no C-STORE response within "
-                        + Durations.words(runtime.timeout())));
-                progress.sent(f, false);
-                return new Stop("no C-STORE response within " + Durations.words(runtime.timeout()), ExitCodes.TIMEOUT);
-            } catch (ExecutionException e) {
-                Throwable cause = Failures.unwrap(e);
-                if (cause instanceof AssociationEndedException || !isOpen(c)) {
-                    results.add(new StoreOutcome.Result(f, null, Failures.describe(cause)));
-                    progress.sent(f, false);
-                    return new Stop(Failures.describe(cause), Failures.exitCode(cause));
-                }
-                r = new StoreOutcome.Result(f, null, cause instanceof NoPresentationContextException
-                        ? "the peer accepted no presentation context for " + names.nameOf(f.sopClassUid()) + " in "
-                                + names.nameOf(f.transferSyntaxUid())
-                        : Failures.describe(cause));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Stop("interrupted", ExitCodes.REFUSED);
+            Attempt a = sendOne(c, f);
+            if (a.result() != null) {
+                results.add(a.result());
+                progress.sent(f, a.result().stored());
             }
-            results.add(r);
-            progress.sent(f, r.stored());
+            if (a.stop() != null) {
+                return a.stop();
+            }
         }
         return null;
+    }
+
+    private Attempt sendOne(DicomConnection c, DicomInput f) {
+        try {
+            CStoreRsp rsp = c.store(f.path()).get(runtime.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Attempt(new StoreOutcome.Result(f, rsp.status(), null), null);
+        } catch (TimeoutException e) {
+            String why = "no C-STORE response within " + Durations.words(runtime.timeout());
+            return new Attempt(new StoreOutcome.Result(f, null, why), new Stop(why, ExitCodes.TIMEOUT));
+        } catch (ExecutionException e) {
+            Throwable cause = Failures.unwrap(e);
+            String why = Failures.describe(cause);
+            if (cause instanceof AssociationEndedException || !isOpen(c)) {
+                return new Attempt(new StoreOutcome.Result(f, null, why), new Stop(why, Failures.exitCode(cause)));
+            }
+            if (cause instanceof NoPresentationContextException) {
+                why = "the peer accepted no presentation context for " + names.nameOf(f.sopClassUid()) + " in "
+                        + names.nameOf(f.transferSyntaxUid());
+            }
+            return new Attempt(new StoreOutcome.Result(f, null, why), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(null, new Stop("interrupted", ExitCodes.REFUSED));
+        }
     }
 
     /** False once the association ended: a failure is then the association's, not the file's. */
