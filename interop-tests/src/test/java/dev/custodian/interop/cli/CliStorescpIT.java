@@ -144,4 +144,16 @@ class CliStorescpIT {
         assertThat(CustodianCli.lines(r.stdoutLatin1())).hasSize(3).last().asString()
                 .matches("C-ECHO STORESCP@127\\.0\\.0\\.1:" + port + ": Success, round trip [0-9.]+ ms");
     }
+
+    @Test
+    void aListeningPortAlreadyTakenIsExitCode4() throws Exception {
+        int port = startStorescp();
+
+        Tools.Streams r = CustodianCli.run("stgcmt", "-b", "STGCMTSCU@127.0.0.1:" + port,
+                "-c", "STORESCP@127.0.0.1:" + port, "--uid", "1.2.840.10008.5.1.4.1.1.2:1.2.3.4");
+
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(CustodianCli.lines(r.stderr())).singleElement().asString()
+                .startsWith("custodian stgcmt: cannot listen as STGCMTSCU@127.0.0.1:" + port + ": ");
+    }
 }
