@@ -154,4 +154,41 @@ class MainTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + "/system")).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void eachToolHasItsHelpWithTheExitCodes() {
+        for (String tool : new String[] {"echo", "store", "stgcmt"}) {
+            out.reset();
+            assertThat(run(mustNotStart(), tool, "--help")).isZero();
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertThat(help).startsWith("Usage: custodian " + tool).contains("-c, --connect=AET@host:port",
+                    "--timeout=DURATION", "Exit codes:", "  3   peer unreachable");
+        }
+        out.reset();
+        assertThat(run(mustNotStart(), "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("config.json", "echo", "store", "stgcmt");
+    }
+
+    @Test
+    void aBadToolCommandLineIsOneLineAndExitCode4() {
+        assertThat(run(mustNotStart(), "store", "-c", "PACS@host:104")).isEqualTo(4);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("custodian store: Missing required parameter: 'FILE|DIR'").endsWith("(custodian store --help)");
+        err.reset();
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS")).isEqualTo(4);
+        assertThat(stderr().lines()).singleElement().asString().contains("expected AET@host:port, got 'PACS'");
+        err.reset();
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS@host:104")).isEqualTo(4);
+        assertThat(stderr()).contains("give DICOM files or folders, or --uid");
+    }
+
+    @Test
+    void aToolWithNoDicomFileIsExitCode5AndNeverStartsTheServer() throws Exception {
+        Path texts = Files.createDirectories(dir.resolve("texts"));
+        Files.writeString(texts.resolve("a.txt"), "hello");
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS@127.0.0.1:1", texts.toString())).isEqualTo(5);
+        assertThat(stderr().lines()).containsExactly("custodian stgcmt: no DICOM file in " + texts
+                + " (1 file not DICOM, 0 unreadable)");
+        assertThat(dir.resolve("index")).doesNotExist();
+    }
 }
