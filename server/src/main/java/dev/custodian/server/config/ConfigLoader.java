@@ -101,6 +101,7 @@ public final class ConfigLoader {
                             (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
                     AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
                             AcceptedTransferSyntaxPreference.PROPOSER.jsonName())),
+                    PluginsConfig.read(f, base),
                     SecurityKeys.dicomTls(f, base, modalities),
                     SecurityKeys.https(f, base),
                     new StorageVerificationConfig(

@@ -38,6 +38,7 @@ public record CustodianConfig(
         StorageCommitmentConfig storageCommitment,
         CommitmentScuConfig commitmentScu,
         AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference,
+        PluginsConfig plugins,
         DicomTlsConfig dicomTls,
         HttpsConfig https,
         StorageVerificationConfig storageVerification) {
@@ -58,6 +59,7 @@ public record CustodianConfig(
         Objects.requireNonNull(dicomTls, "dicomTls");
         Objects.requireNonNull(https, "https");
         Objects.requireNonNull(storageVerification, "storageVerification");
+        Objects.requireNonNull(plugins, "plugins");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -78,7 +80,7 @@ public record CustodianConfig(
         }
     }
 
-    /** The configuration without the Storage Commitment, transfer syntax, TLS and verification keys (defaults). */
+    /** The configuration without the Storage Commitment, transfer syntax, plug-in, TLS and verification keys (defaults). */
     public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
                            Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
                            Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
@@ -93,8 +95,8 @@ public record CustodianConfig(
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
                 StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(),
-                AcceptedTransferSyntaxPreference.PROPOSER, DicomTlsConfig.disabled(), HttpsConfig.disabled(),
-                StorageVerificationConfig.defaults());
+                AcceptedTransferSyntaxPreference.PROPOSER, PluginsConfig.none(), DicomTlsConfig.disabled(),
+                HttpsConfig.disabled(), StorageVerificationConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -125,7 +127,18 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference, dicomTls, https,
-                storageVerification);
+                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins, dicomTls,
+                https, storageVerification);
+    }
+
+    /** A copy with other Storage Commitment settings (e.g. the default check a plug-in became). */
+    public CustodianConfig withStorageCommitment(StorageCommitmentConfig newStorageCommitment) {
+        return new CustodianConfig(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory,
+                remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
+                dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
+                dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                newStorageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins, dicomTls,
+                https, storageVerification);
     }
 }
