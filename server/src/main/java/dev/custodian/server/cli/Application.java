@@ -18,6 +18,7 @@ import dev.custodian.server.jobs.StoreJobType;
 import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
+import dev.custodian.server.rest.SummaryRoutes;
 import dev.custodian.server.store.FileSystemStorageArea;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -111,6 +112,7 @@ public final class Application implements AutoCloseable {
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
             routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
             routes.add(new JobRoutes(jobs, clock));
+            routes.add(new SummaryRoutes(config, archive.index(), jobs, scp::openAssociations, clock));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);

@@ -42,7 +42,9 @@ public final class ArchiveScp implements AutoCloseable {
     private static final Duration DEFAULT_DIMSE_TIMEOUT = Duration.ofMinutes(10);
 
     private final DicomServer server;
+    private final Clock clock;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
+    private final Map<DimseSession, OpenAssociation> opened = new ConcurrentHashMap<>();
 
     /**
      * Further DIMSE services on {@code DicomPort} besides Verification and Storage (e.g. the
@@ -55,6 +57,7 @@ public final class ArchiveScp implements AutoCloseable {
 
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
                        DicomThreads threads, List<Services> services) throws IOException {
+        this.clock = clock;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
                     counters(ctx).echoed();
@@ -98,6 +101,16 @@ public final class ArchiveScp implements AutoCloseable {
         server.close();
     }
 
+    /** The associations open now, oldest first, with what each has done so far. */
+    public List<OpenAssociation> openAssociations() {
+        return opened.entrySet().stream().map(e -> {
+            OpenAssociation a = e.getValue();
+            AssociationCounters c = counters.get(e.getKey());
+            return c == null ? a : new OpenAssociation(a.callingAet(), a.calledAet(), a.remoteHost(), a.openedAt(),
+                    c.storedCount(), c.failedCount(), c.echoCount());
+        }).sorted(java.util.Comparator.comparing(OpenAssociation::openedAt)).toList();
+    }
+
     private AssociationCounters counters(RequestContext ctx) {
         AssociationCounters c = counters.get(ctx.session());
         return c != null ? c : new AssociationCounters("", System.nanoTime());
@@ -107,8 +120,10 @@ public final class ArchiveScp implements AutoCloseable {
     private final class Sessions implements SessionListener {
         @Override
         public void opened(Association association, DimseSession session) {
-            counters.put(session, new AssociationCounters(AssociationRules.hostOf(association.remoteAddress()),
-                    System.nanoTime()));
+            String host = AssociationRules.hostOf(association.remoteAddress());
+            counters.put(session, new AssociationCounters(host, System.nanoTime()));
+            opened.put(session, new OpenAssociation(association.remoteAeTitle(), association.localAeTitle(), host,
+                    clock.instant(), 0, 0, 0));
             LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
                     association.remoteAddress(), association.localAeTitle());
         }
@@ -116,6 +131,7 @@ public final class ArchiveScp implements AutoCloseable {
         @Override
         public void closed(Association association, DimseSession session, CloseReason reason) {
             AssociationCounters count = counters.remove(session);
+            opened.remove(session);
             LOG.info("association from {} ({}) closed ({}): {}", association.remoteAeTitle(),
                     association.remoteAddress(), reason, count == null ? "" : count.summary(System.nanoTime()));
         }

@@ -8,6 +8,7 @@ import dev.custodian.server.index.Modalities;
 import dev.custodian.server.store.StorageFullException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,10 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Orthanc's REST routes, Orthanc's error body, HTTP Basic authentication when
- * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}.
+ * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}. The
+ * operator page is served under {@value #UI_PATH} behind the same authentication.
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    /** Where the operator page is served. */
+    public static final String UI_PATH = "/ui";
 
     private final CustodianConfig config;
     private final Javalin app;
@@ -43,6 +48,13 @@ public final class RestServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.router.ignoreTrailingSlashes = true;
+            // The operator page: static files from the jar, its library from the Alpine.js WebJar.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = UI_PATH;
+                files.directory = "/ui";
+                files.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
         });
         if (auth != null) {
             app.before(auth::check);
@@ -52,6 +64,12 @@ public final class RestServer implements AutoCloseable {
         new ModalityRoutes(modalities, json).register(app);
         new UploadRoutes(archive, clock).register(app);
         new TagRoutes(archive).register(app);
+        new FindRoutes(archive.index(), clock).register(app, json);
+        app.before(UI_PATH, ctx -> {
+            if (!ctx.path().endsWith("/")) { // the page's relative links need the directory form
+                ctx.redirect(UI_PATH + "/");
+            }
+        });
         for (Routes r : extra) {
             r.register(app, json);
         }
