@@ -4,7 +4,7 @@
 
 const POLL_MS = Number(new URLSearchParams(location.search).get('poll')) || 2000;
 
-// Incoming commitments are the jobs of this type (issue 9); the names their Content uses.
+// Incoming commitments are the jobs of this type; the names their Content uses (docs/CONFIGURATION.md).
 const SCP = {
   TYPE: 'StorageCommitmentScp',
   pick(content, names) {
@@ -13,12 +13,12 @@ const SCP = {
     }
     return null;
   },
-  instances(job) { return SCP.pick(job.Content, ['InstancesCount', 'Instances', 'ReferencedInstances', 'CountInstances']); },
-  committed(job) { return SCP.pick(job.Content, ['CommittedCount', 'Committed', 'CountCommitted', 'CommittedInstances']); },
-  failed(job) { return SCP.pick(job.Content, ['FailedCount', 'Failed', 'CountFailed', 'FailedInstances']); },
-  attempts(job) { return SCP.pick(job.Content, ['DeliveryAttempts', 'Attempts']); },
-  lastError(job) { return SCP.pick(job.Content, ['LastError', 'LastDeliveryError']); },
-  nextAttempt(job) { return SCP.pick(job.Content, ['NextAttempt', 'NextDeliveryAttempt', 'RetryAt']); },
+  instances(job) { return SCP.pick(job.Content, ['InstancesCount']); },
+  committed(job) { return SCP.pick(job.Content, ['Committed']); },
+  failed(job) { return SCP.pick(job.Content, ['Failed']); },
+  attempts(job) { return SCP.pick(job.Content, ['DeliveryAttempts']); },
+  lastError(job) { return SCP.pick(job.Content, ['LastError']); },
+  nextAttempt(job) { return job.NextAttemptTime || ''; },
   // delivered / retrying / failed, or where the job is before the report goes out
   delivery(job) {
     switch (job.State) {

@@ -3,7 +3,7 @@
 'use strict';
 
 // The job output holding an incoming transaction's per-instance results (GET /jobs/{id}/{output}).
-const SCP_RESULTS_OUTPUT = 'instances';
+const SCP_RESULTS_OUTPUT = 'results';
 
 // GET /storage-commitment: a list of transactions (objects, or IDs to expand one by one).
 async function outgoingList() {
@@ -21,14 +21,16 @@ async function outgoingList() {
   return out;
 }
 
-// One instance's result, whatever the names of the output's fields.
+// One instance's result: the SCP job's results output ({SOPClassUID, SOPInstanceUID, Committed:
+// true|false|null (not checked yet), FailureReason, Description}) or an item of Orthanc's
+// Success / Failures lists.
 function instanceResult(row) {
-  const reason = row.FailureReason !== undefined ? row.FailureReason : row.Reason;
-  const failed = reason !== undefined && reason !== null && reason !== '' && Number(reason) !== 0;
+  const reason = row.FailureReason;
+  const failed = row.Committed === false || (reason !== undefined && reason !== null && reason !== '');
   return {
-    sopClass: row.SOPClassUID || row.SopClassUid || '',
-    sopInstance: row.SOPInstanceUID || row.SopInstanceUid || '',
-    result: row.Result || row.Status || (failed ? 'Failed' : 'Committed'),
+    sopClass: row.SOPClassUID || '',
+    sopInstance: row.SOPInstanceUID || '',
+    result: row.Committed === null ? 'Not checked yet' : failed ? 'Failed' : 'Committed',
     reason: failed ? failureReason(reason) : '',
     description: row.Description || '',
   };
@@ -68,8 +70,7 @@ document.addEventListener('alpine:init', () => {
         this.job = await api.get('/jobs/' + encodeURIComponent(id));
         try {
           const out = await api.get('/jobs/' + encodeURIComponent(id) + '/' + SCP_RESULTS_OUTPUT);
-          const rows = Array.isArray(out) ? out : (out && (out.Instances || out.Results)) || [];
-          this.results = rows.map(instanceResult);
+          this.results = (Array.isArray(out) ? out : []).map(instanceResult);
           this.resultsError = '';
         } catch (e) {
           this.results = null;

@@ -58,6 +58,21 @@ public final class EventReportSender {
         return scpContext(channel.association()).map(pc -> send(session, pc, report));
     }
 
+    /** As {@link #sendOnSameAssociation(DimseSession, CommitmentReport)} for a result streamed from its rows. */
+    public Optional<CompletableFuture<NEventReportRsp>> sendOnSameAssociation(DimseSession session,
+                                                                            StreamedReport report) {
+        if (!(session.channel() instanceof AssociationChannel channel) || !channel.association().isOpen()) {
+            return Optional.empty();
+        }
+        return scpContext(channel.association()).map(pc -> send(session, pc, report));
+    }
+
+    /** As {@link #send(DicomClient, RemoteAe, CommitmentReport)} for a result streamed from its rows. */
+    public CompletableFuture<NEventReportRsp> send(DicomClient client, RemoteAe requester, StreamedReport report)
+            throws IOException, NoPresentationContextException {
+        return sendOnNew(client, requester, (session, pc) -> send(session, pc, report));
+    }
+
     /**
      * Opens an association to {@code requester}, sends the result, releases. The future completes
      * with the N-EVENT-REPORT-RSP (whose status tells whether the SCU took it) once released, or
@@ -67,6 +82,12 @@ public final class EventReportSender {
      * @throws NoPresentationContextException the requester accepted no context where we may be the SCP
      */
     public CompletableFuture<NEventReportRsp> send(DicomClient client, RemoteAe requester, CommitmentReport report)
+            throws IOException, NoPresentationContextException {
+        return sendOnNew(client, requester, (session, pc) -> send(session, pc, report));
+    }
+
+    private CompletableFuture<NEventReportRsp> sendOnNew(DicomClient client, RemoteAe requester,
+            java.util.function.BiFunction<DimseSession, NegotiatedContext, CompletableFuture<NEventReportRsp>> sending)
             throws IOException, NoPresentationContextException {
         DicomConnection connection = client.connect(requester.host(), requester.port(),
                 proposal(client, requester.aeTitle()));
@@ -79,7 +100,7 @@ public final class EventReportSender {
         }
         CompletableFuture<NEventReportRsp> rsp;
         try {
-            rsp = send(connection.session(), pc.get(), report);
+            rsp = sending.apply(connection.session(), pc.get());
         } catch (RuntimeException e) {
             connection.abort();
             throw e;
@@ -100,6 +121,18 @@ public final class EventReportSender {
         return session.invoke(pc.id(), id -> new NEventReportRq(id, StorageCommitment.SOP_CLASS_UID,
                 StorageCommitment.SOP_INSTANCE_UID, report.eventTypeId(), true), out -> out.write(data),
                 NEventReportRsp.class);
+    }
+
+    private CompletableFuture<NEventReportRsp> send(DimseSession session, NegotiatedContext pc, StreamedReport report) {
+        LOG.info("Storage Commitment result {} (event type {}, {} committed, {} failed) to {}", report.transactionUid(),
+                report.eventTypeId(), report.committedCount(), report.failedCount(), session.channel().remoteAet());
+        String ts = pc.transferSyntax();
+        return session.invoke(pc.id(), id -> new NEventReportRq(id, StorageCommitment.SOP_CLASS_UID,
+                StorageCommitment.SOP_INSTANCE_UID, report.eventTypeId(), true), out -> {
+                    java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+                    report.writeTo(buffered, ts);
+                    buffered.flush();
+                }, NEventReportRsp.class);
     }
 
     /** A Storage Commitment context on which this side may act as the SOP class SCP. */

@@ -45,6 +45,8 @@ public final class DimseSession {
     private final OutstandingRequests outstanding;
     private final ReentrantLock sendLock = new ReentrantLock(true);
     private volatile IOException closed;
+    /** Tasks to run once the response being prepared has gone out; touched by the reader thread only. */
+    private final java.util.List<Runnable> afterResponse = new java.util.ArrayList<>();
 
     /**
      * @param handler      performs incoming requests, on the association's reader thread
@@ -124,6 +126,16 @@ public final class DimseSession {
                 .thenApply(r -> cast(rq, r, responseType));
     }
 
+    /**
+     * Runs {@code task} on the reader thread right after the response to the request being
+     * performed now has been sent (e.g. to let a Storage Commitment job report only once the
+     * N-ACTION-RSP is out). Call it from the service performing that request; the task is
+     * dropped when the response cannot be sent.
+     */
+    public void afterResponse(Runnable task) {
+        afterResponse.add(java.util.Objects.requireNonNull(task, "task"));
+    }
+
     /** Completes when every request outstanding now has been answered or has failed. */
     public CompletableFuture<Void> idle() {
         return outstanding.allDone();
@@ -162,15 +174,30 @@ public final class DimseSession {
 
     private DataSink onRequest(AcceptedContext pc, DimseRequest rq) throws IOException {
         RequestContext ctx = new RequestContext(pc, channel.localAet(), channel.remoteAet(), this);
+        afterResponse.clear();
         if (!rq.hasDataSet()) {
             send(pc.id(), perform(ctx, rq, InputStream.nullInputStream()), null);
+            runAfterResponse();
             return DataSink.NO_DATA_SET;
         }
         InputStream data = channel.dataSet();
         DimseResponse rsp = perform(ctx, rq, data);
         drain(data); // the response follows the whole request message
         send(pc.id(), rsp, null);
+        runAfterResponse();
         return DataSink.NO_DATA_SET; // the data set was read to its end: nothing more to receive
+    }
+
+    private void runAfterResponse() {
+        java.util.List<Runnable> tasks = java.util.List.copyOf(afterResponse);
+        afterResponse.clear();
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("task after the response to {} failed", channel.remoteAet(), e);
+            }
+        }
     }
 
     private DimseResponse perform(RequestContext ctx, DimseRequest rq, InputStream data) throws IOException {

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Custodian started in-process through {@link Application} (DICOM on 127.0.0.1, ports 0) with a
- * configuration given as JSON; {@code StorageDirectory} and {@code IndexDirectory} are added.
+ * configuration given as JSON; {@code StorageDirectory} and {@code IndexDirectory} are added, and
+ * {@code DicomPort} 0 unless the JSON names one.
  */
 final class ArchiveServer implements AutoCloseable {
     static final String AET = "CUSTODIAN";
@@ -24,7 +25,8 @@ final class ArchiveServer implements AutoCloseable {
 
     ArchiveServer(Path dir, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
-        String json = "{ \"DicomAet\": \"" + AET + "\", \"DicomPort\": 0, \"HttpPort\": 0, \"StorageDirectory\": \""
+        String port = extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": 0, ";
+        String json = "{ \"DicomAet\": \"" + AET + "\", " + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)
                 + " }";
         CustodianConfig config = ConfigLoader.parse(json, dir);

@@ -10,7 +10,13 @@ import dev.custodian.server.index.IndexDatabase;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.index.Recovery;
+import dev.custodian.server.commit.check.CommitmentChecks;
+import dev.custodian.server.commit.scp.CommitmentScp;
+import dev.custodian.server.dicom.StoringAssociations;
 import dev.custodian.server.jobs.JobStore;
+import dev.custodian.server.jobs.JobType;
+import dev.custodian.server.rest.CommitmentRoutes;
+import java.util.concurrent.ExecutorService;
 import dev.custodian.server.jobs.JobTypes;
 import dev.custodian.server.jobs.JobsEngine;
 import dev.custodian.server.jobs.JobsSettings;
@@ -102,16 +108,30 @@ public final class Application implements AutoCloseable {
             marker.running(clock.instant());
             DicomThreads threads = new DicomThreads();
             started.add(threads);
-            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads);
-            started.add(scp);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads);
             StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
-            JobsEngine jobs = startJobs(config, database, clock, storeJobs);
+            StoringAssociations storing = new StoringAssociations();
+            // daemon: it only releases report associations, which the DICOM close would abort anyway
+            ExecutorService reportReleases = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "stgcmt-report-release");
+                t.setDaemon(true);
+                return t;
+            });
+            started.add(reportReleases::shutdownNow);
+            CommitmentScp commitment = new CommitmentScp(config, database,
+                    CommitmentChecks.builtIn(index, storage), modalities, storing, threads.runtime(), reportReleases,
+                    clock);
+            JobsEngine jobs = startJobs(config, database, clock, storeJobs, commitment.jobType());
             started.add(jobs);
+            ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
+                    storing, commitment.service(jobs));
+            started.add(scp);
+            CommitmentRoutes commitmentRoutes = new CommitmentRoutes(commitment, index);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
             routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
-            routes.add(new JobRoutes(jobs, clock));
+            routes.add(new JobRoutes(jobs, clock, commitmentRoutes));
+            routes.add(commitmentRoutes);
             routes.add(new SummaryRoutes(config, archive.index(), jobs, scp::openAssociations, clock));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -134,10 +154,10 @@ public final class Application implements AutoCloseable {
 
     /** The jobs engine on its named threads: {@code jobs-worker-N} ({@code ConcurrentJobs}) and {@code jobs-lease}. */
     private static JobsEngine startJobs(CustodianConfig config, IndexDatabase database, Clock clock,
-                                        StoreJobType storeJobs) {
+                                        StoreJobType storeJobs, JobType commitmentJobs) {
         JobsSettings settings = JobsSettings.of(config.jobs().workers(), config.jobs().historySize(),
                 config.jobs().saveJobs());
-        return new JobsEngine(new JobStore(database), new JobTypes(List.of(storeJobs)), settings, clock,
+        return new JobsEngine(new JobStore(database), new JobTypes(List.of(storeJobs, commitmentJobs)), settings, clock,
                 Executors.newFixedThreadPool(settings.concurrentJobs(), named("jobs-worker")),
                 Executors.newSingleThreadScheduledExecutor(named("jobs-lease"))).start();
     }

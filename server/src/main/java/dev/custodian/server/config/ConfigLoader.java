@@ -92,7 +92,8 @@ public final class ConfigLoader {
                     f.integer("MinimumFreeDiskSpace", 0, 0, Long.MAX_VALUE / (1024 * 1024)),
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
-                            f.bool("SaveJobs", true)));
+                            f.bool("SaveJobs", true)),
+                    StorageCommitmentConfig.read(f));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

@@ -34,7 +34,8 @@ public record CustodianConfig(
         int maximumPduLength,
         int storageCommitmentReportsSize,
         long minimumFreeDiskSpaceMb,
-        JobsConfig jobs) {
+        JobsConfig jobs,
+        StorageCommitmentConfig storageCommitment) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -46,6 +47,7 @@ public record CustodianConfig(
         Objects.requireNonNull(indexDirectory, "indexDirectory");
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(storageCommitment, "storageCommitment");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -64,6 +66,23 @@ public record CustodianConfig(
         if (minimumFreeDiskSpaceMb < 0) {
             throw new ConfigException("MinimumFreeDiskSpace", "must be >= 0, got " + minimumFreeDiskSpaceMb);
         }
+    }
+
+    /** The configuration without the Storage Commitment keys (all at their defaults). */
+    public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
+                           Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
+                           Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
+                           boolean dicomCheckModalityHost, boolean dicomAlwaysAllowEcho, boolean dicomAlwaysAllowStore,
+                           int dicomScpTimeoutSeconds, int dicomScuTimeoutSeconds, long maximumStorageSizeMb,
+                           boolean overwriteInstances, Map<String, RemoteModality> dicomModalities,
+                           Optional<PostgresConfig> postgresql, int dicomMaximumAssociations, int maximumPduLength,
+                           int storageCommitmentReportsSize, long minimumFreeDiskSpaceMb, JobsConfig jobs) {
+        this(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory, remoteAccessAllowed,
+                authenticationEnabled, registeredUsers, dicomCheckCalledAet, dicomCheckModalityHost,
+                dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
+                maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
+                maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                StorageCommitmentConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -93,6 +112,7 @@ public record CustodianConfig(
                 remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
-                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs);
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                storageCommitment);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code DicomModalities}: each entry either Orthanc's array form {@code ["AET", "host", port]}
  * (an optional 4th element is the manufacturer) or its object form with {@code AET, Host, Port,
  * Manufacturer, AllowEcho, AllowFind, AllowFindWorklist, AllowGet, AllowMove, AllowStore,
- * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout}. {@code AllowNAction} and
+ * AllowStorageCommitment, AllowTranscoding, LocalAet, Timeout} and Custodian's
+ * {@code StorageCommitmentCheck} and {@code StorageCommitmentReportOnSameAssociation}. {@code AllowNAction} and
  * {@code AllowEventReport} (Orthanc's finer switches) both feed {@code AllowStorageCommitment}.
  */
 public final class ModalityParser {
@@ -54,6 +55,10 @@ public final class ModalityParser {
             o.put("LocalAet", m.localAet());
         }
         o.put("Timeout", m.timeoutSeconds());
+        if (m.storageCommitmentCheck() != null) {
+            o.put("StorageCommitmentCheck", m.storageCommitmentCheck());
+        }
+        o.put("StorageCommitmentReportOnSameAssociation", m.reportOnSameAssociation());
         o.put("UseDicomTls", false);
         return o;
     }
@@ -130,7 +135,9 @@ public final class ModalityParser {
                         && m.bool("AllowEventReport", true),
                 m.bool("AllowTranscoding", true),
                 m.string("LocalAet", null),
-                (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE));
+                (int) m.integer("Timeout", 0, 0, Integer.MAX_VALUE),
+                m.string("StorageCommitmentCheck", null),
+                m.bool("StorageCommitmentReportOnSameAssociation", false));
         m.rejectUnknown();
         return modality;
     }

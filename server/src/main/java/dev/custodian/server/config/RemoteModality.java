@@ -20,7 +20,9 @@ public record RemoteModality(
         boolean allowStorageCommitment,
         boolean allowTranscoding,
         String localAet,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        String storageCommitmentCheck,
+        boolean reportOnSameAssociation) {
 
     public RemoteModality {
         Objects.requireNonNull(aet, "aet");
@@ -39,6 +41,22 @@ public record RemoteModality(
             throw new IllegalArgumentException("timeout must be >= 0: " + timeoutSeconds);
         }
         localAet = localAet == null || localAet.isEmpty() ? null : localAet;
+        storageCommitmentCheck = storageCommitmentCheck == null || storageCommitmentCheck.isEmpty() ? null
+                : storageCommitmentCheck;
+    }
+
+    /** A modality with the server-wide Storage Commitment check and a report on a new association. */
+    public RemoteModality(String aet, String host, int port, String manufacturer, boolean allowEcho, boolean allowFind,
+                          boolean allowFindWorklist, boolean allowGet, boolean allowMove, boolean allowStore,
+                          boolean allowStorageCommitment, boolean allowTranscoding, String localAet,
+                          int timeoutSeconds) {
+        this(aet, host, port, manufacturer, allowEcho, allowFind, allowFindWorklist, allowGet, allowMove, allowStore,
+                allowStorageCommitment, allowTranscoding, localAet, timeoutSeconds, null, false);
+    }
+
+    /** {@code StorageCommitmentCheck} of this modality, or {@code serverWide} when it has none. */
+    public String commitmentCheck(String serverWide) {
+        return storageCommitmentCheck != null ? storageCommitmentCheck : serverWide;
     }
 
     /** The array form {@code ["AET", "host", port]}: everything allowed, manufacturer Generic. */

@@ -45,6 +45,7 @@ public final class ArchiveScp implements AutoCloseable {
     private final Clock clock;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
     private final Map<DimseSession, OpenAssociation> opened = new ConcurrentHashMap<>();
+    private final StoringAssociations storing;
 
     /**
      * Further DIMSE services on {@code DicomPort} besides Verification and Storage (e.g. the
@@ -56,14 +57,15 @@ public final class ArchiveScp implements AutoCloseable {
     }
 
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
-                       DicomThreads threads, List<Services> services) throws IOException {
+                       DicomThreads threads, StoringAssociations storing, List<Services> services) throws IOException {
         this.clock = clock;
+        this.storing = storing;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
                     counters(ctx).echoed();
                     return Status.SUCCESS;
                 })
-                .store(new StoreScp(ingest, clock, this::counters), StorageSopClasses.standard());
+                .store(new StoreScp(ingest, clock, this::storeCounters), StorageSopClasses.standard());
         services.forEach(s -> s.register(builder));
         ServiceRegistry registry = builder.build();
         DicomServerConfig serverConfig = serverConfig(config, bindAddress);
@@ -84,7 +86,14 @@ public final class ArchiveScp implements AutoCloseable {
     /** The same on {@code bindAddress} (tests: 127.0.0.1). */
     public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
                                    Clock clock, DicomThreads threads, Services... services) throws IOException {
-        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, List.of(services));
+        return start(config, bindAddress, modalities, ingest, clock, threads, new StoringAssociations(), services);
+    }
+
+    /** The same, telling {@code storing} which associations are storing (for the commitment in-flight grace). */
+    public static ArchiveScp start(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest,
+                                   Clock clock, DicomThreads threads, StoringAssociations storing,
+                                   Services... services) throws IOException {
+        return new ArchiveScp(config, bindAddress, modalities, ingest, clock, threads, storing, List.of(services));
     }
 
     public int port() {
@@ -111,6 +120,11 @@ public final class ArchiveScp implements AutoCloseable {
         }).sorted(java.util.Comparator.comparing(OpenAssociation::openedAt)).toList();
     }
 
+    private AssociationCounters storeCounters(RequestContext ctx) {
+        storing.stored(ctx.session());
+        return counters(ctx);
+    }
+
     private AssociationCounters counters(RequestContext ctx) {
         AssociationCounters c = counters.get(ctx.session());
         return c != null ? c : new AssociationCounters("", System.nanoTime());
@@ -124,6 +138,7 @@ public final class ArchiveScp implements AutoCloseable {
             counters.put(session, new AssociationCounters(host, System.nanoTime()));
             opened.put(session, new OpenAssociation(association.remoteAeTitle(), association.localAeTitle(), host,
                     clock.instant(), 0, 0, 0));
+            storing.opened(session, association.remoteAeTitle());
             LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
                     association.remoteAddress(), association.localAeTitle());
         }
@@ -132,6 +147,7 @@ public final class ArchiveScp implements AutoCloseable {
         public void closed(Association association, DimseSession session, CloseReason reason) {
             AssociationCounters count = counters.remove(session);
             opened.remove(session);
+            storing.closed(session);
             LOG.info("association from {} ({}) closed ({}): {}", association.remoteAeTitle(),
                     association.remoteAddress(), reason, count == null ? "" : count.summary(System.nanoTime()));
         }

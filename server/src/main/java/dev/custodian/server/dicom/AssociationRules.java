@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * <li>per operation: Verification is accepted when {@code DicomAlwaysAllowEcho} or the modality's
  *     {@code AllowEcho}, the storage SOP classes when {@code DicomAlwaysAllowStore} or its
  *     {@code AllowStore} (host checked as above); otherwise their presentation contexts are
- *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time.</li>
+ *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time;</li>
+ * <li>Storage Commitment Push Model is accepted at negotiation; whether the calling AE may ask
+ *     is decided per N-ACTION (0124H Not Authorized with an Error Comment naming the reason).</li>
  * </ul>
  * Modalities are read at each association, so REST changes apply to the next one. The acceptor
  * policy of {@link ArchiveScp}'s {@code DicomServer}, given the peer's address with each request.
@@ -67,7 +69,9 @@ public final class AssociationRules implements AcceptorPolicy {
         List<PresentationContextAc> answered = new ArrayList<>();
         for (PresentationContextAc ac : accept.contexts()) {
             String abstractSyntax = abstractSyntaxOf(rq, ac.id());
-            boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo : store;
+            // Storage Commitment is decided per N-ACTION, where the refusal can carry an Error Comment
+            boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo
+                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) || store;
             answered.add(ac.isAccepted() && !allowed
                     ? PresentationContextAc.rejected(ac.id(), PresentationContextResult.USER_REJECTION) : ac);
         }
@@ -91,7 +95,8 @@ public final class AssociationRules implements AcceptorPolicy {
                 .toList();
     }
 
-    private static boolean sameHost(String configured, String actual) {
+    /** True when {@code actual} is {@code configured} or one of the addresses it resolves to. */
+    public static boolean sameHost(String configured, String actual) {
         if (configured.equals(actual)) {
             return true;
         }
@@ -108,7 +113,7 @@ public final class AssociationRules implements AcceptorPolicy {
     }
 
     /** "/127.0.0.1:1234", "127.0.0.1:1234", "[::1]:1234" → the address alone. */
-    static String hostOf(String remoteAddress) {
+    public static String hostOf(String remoteAddress) {
         if (remoteAddress == null) {
             return "";
         }

@@ -79,8 +79,24 @@ public final class Archive {
 
     /** Deletes a resource, its descendants and their files; empty when it does not exist. */
     public Optional<DeleteResult> delete(ResourceLevel level, String publicId) {
-        Optional<DeleteResult> result = index.delete(level, publicId);
-        result.ifPresent(r -> r.fileUuids().forEach(this::deleteQuietly));
+        return delete(level, publicId, false);
+    }
+
+    /**
+     * As {@link #delete(ResourceLevel, String)}; with {@code force}, instances in the commitment
+     * ledger go too (one WARN line says how many).
+     *
+     * @throws CommittedInstancesException without {@code force}, when committed instances are below
+     */
+    public Optional<DeleteResult> delete(ResourceLevel level, String publicId, boolean force) {
+        Optional<DeleteResult> result = index.delete(level, publicId, force);
+        result.ifPresent(r -> {
+            if (r.committedInstances() > 0) {
+                LOG.warn("forced deletion of {} {}: {} instance(s) committed by Storage Commitment removed",
+                        level.orthancName(), publicId, r.committedInstances());
+            }
+            r.fileUuids().forEach(this::deleteQuietly);
+        });
         return result;
     }
 

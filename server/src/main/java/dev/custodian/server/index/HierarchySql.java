@@ -87,6 +87,19 @@ final class HierarchySql {
         return h.createQuery(sql).bind("pk", pk).mapTo(String.class).list();
     }
 
+    /** How many instances below the resource are in the commitment ledger (migration V6). */
+    static long committedBelow(Handle h, ResourceLevel level, long pk) {
+        String from = "SELECT COUNT(DISTINCT l.instance_id) FROM commitment_ledger l JOIN instances i ON l.instance_id = i.id";
+        String sql = switch (level) {
+            case INSTANCE -> from + " WHERE i.id = :pk";
+            case SERIES -> from + " WHERE i.parent_id = :pk";
+            case STUDY -> from + " JOIN series s ON i.parent_id = s.id WHERE s.parent_id = :pk";
+            case PATIENT -> from + " JOIN series s ON i.parent_id = s.id JOIN studies st ON s.parent_id = st.id"
+                    + " WHERE st.parent_id = :pk";
+        };
+        return h.createQuery(sql).bind("pk", pk).mapTo(Long.class).one();
+    }
+
     /**
      * Deletes the resource (its descendants go by ON DELETE CASCADE) and then every ancestor
      * left without children, as Orthanc does. Returns the nearest remaining ancestor, if any.

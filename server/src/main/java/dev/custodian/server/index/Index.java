@@ -105,6 +105,24 @@ public final class Index {
                 .map(row -> HierarchySql.toResource(h, ResourceLevel.INSTANCE, row)));
     }
 
+    /**
+     * The indexed instances among {@code sopInstanceUids} (at most a few thousand), by SOP
+     * Instance UID, in one query: what a Storage Commitment check looks up per batch.
+     */
+    public Map<String, IndexedInstance> instancesBySopInstanceUid(java.util.Collection<String> sopInstanceUids) {
+        Map<String, IndexedInstance> found = new java.util.HashMap<>();
+        if (sopInstanceUids.isEmpty()) {
+            return found;
+        }
+        db.jdbi().useHandle(h -> h.createQuery("SELECT sop_instance_uid, sop_class_uid, public_id, file_uuid, file_size, "
+                        + "file_sha256 FROM instances WHERE sop_instance_uid IN (<uids>)")
+                .bindList("uids", List.copyOf(sopInstanceUids))
+                .map((rs, ctx) -> new IndexedInstance(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new StoredFile(rs.getString(4), rs.getLong(5), rs.getString(6))))
+                .forEach(i -> found.put(i.sopInstanceUid(), i)));
+        return found;
+    }
+
     /** True when an instance row refers to this storage file. */
     public boolean isFileReferenced(String fileUuid) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM instances WHERE file_uuid = :u")
@@ -122,17 +140,31 @@ public final class Index {
                 .bind("limit", max).bind("since", since).mapTo(String.class).list());
     }
 
-    /** Deletes a resource and everything below it; empty if it does not exist. */
+    /** Deletes a resource and everything below it unless it holds committed instances; empty if it does not exist. */
     public Optional<DeleteResult> delete(ResourceLevel level, String publicId) {
+        return delete(level, publicId, false);
+    }
+
+    /**
+     * Deletes a resource and everything below it; empty if it does not exist.
+     *
+     * @param force delete even instances in the commitment ledger
+     * @throws CommittedInstancesException without {@code force}, when instances below are committed
+     */
+    public Optional<DeleteResult> delete(ResourceLevel level, String publicId, boolean force) {
         return write(h -> {
             Optional<Long> pk = HierarchySql.primaryKey(h, level, publicId);
             if (pk.isEmpty()) {
                 return Optional.<DeleteResult>empty();
             }
+            long committed = HierarchySql.committedBelow(h, level, pk.get());
+            if (committed > 0 && !force) {
+                throw new CommittedInstancesException(level, publicId, committed);
+            }
             List<String> files = HierarchySql.filesBelow(h, level, pk.get());
             Optional<Map.Entry<ResourceLevel, String>> remaining = HierarchySql.deleteCascading(h, level, pk.get());
             return Optional.of(new DeleteResult(files, remaining.map(Map.Entry::getKey).orElse(null),
-                    remaining.map(Map.Entry::getValue).orElse(null)));
+                    remaining.map(Map.Entry::getValue).orElse(null), committed));
         });
     }
 

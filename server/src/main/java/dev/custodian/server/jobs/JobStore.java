@@ -42,7 +42,12 @@ public final class JobStore {
     }
 
     public void insert(JobRecord r) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO jobs (" + COLUMNS + ") VALUES (:id, :type, :state, :priority, "
+        jdbi.useHandle(h -> insert(h, r));
+    }
+
+    /** Inserts in the caller's transaction (a job and rows of its own written atomically). */
+    public void insert(Handle h, JobRecord r) {
+        h.createUpdate("INSERT INTO jobs (" + COLUMNS + ") VALUES (:id, :type, :state, :priority, "
                         + ":progress, :creation, :completion, :runtime, :code, :description, :details, :content, "
                         + ":jobState, :control, :owner, :lease, :retry)")
                 .bind("id", r.id()).bind("type", r.type()).bind("state", r.state().orthancName())
@@ -53,7 +58,12 @@ public final class JobStore {
                 .bind("description", r.error().description()).bind("details", r.error().details())
                 .bind("content", r.content()).bind("jobState", r.jobState()).bind("control", r.control())
                 .bind("owner", r.owner()).bind("lease", r.leaseUntil()).bind("retry", r.retryAt())
-                .execute());
+                .execute();
+    }
+
+    /** Runs {@code work} in one database transaction of this store's database. */
+    public <X extends Exception> void inTransaction(org.jdbi.v3.core.HandleConsumer<X> work) throws X {
+        jdbi.useTransaction(work);
     }
 
     public Optional<JobRecord> find(String id) {

@@ -89,6 +89,44 @@ public final class JobsEngine implements AutoCloseable {
         return id;
     }
 
+    /** Rows a job owns, written in the job's own insert transaction. */
+    @FunctionalInterface
+    public interface Companion {
+        void write(org.jdbi.v3.core.Handle handle, String jobId);
+    }
+
+    /**
+     * Saves a new job held back (state Retry) until {@link #releaseHeld} or until {@code hold} has
+     * passed, in the same database transaction as the rows {@code companion} writes: nothing is
+     * saved unless all of it is. For work that must not start before its requester has been
+     * answered (a Storage Commitment report must follow its N-ACTION-RSP), yet must start even
+     * if this node dies right after answering.
+     */
+    public void submitHeld(String id, Job job, int priority, java.time.Duration hold, Companion companion) {
+        long now = clock.millis();
+        JobRecord r = new JobRecord(id, job.type(), JobState.RETRY, priority, job.progress(), clock.instant(), null,
+                0, JobError.NONE, text(job.content()), text(job.serialize()), null, null, null, now + hold.toMillis());
+        store.inTransaction(h -> {
+            companion.write(h, id);
+            store.insert(h, r);
+        });
+        LOG.info("job {} ({}): submitted, held until its request is answered, priority {}", id, job.type(), priority);
+    }
+
+    /** A new random job ID (for {@link #submitHeld}). */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A held job becomes Pending now; false when it was not held any more. */
+    public boolean releaseHeld(String id) {
+        boolean released = store.transition(id, List.of(JobState.RETRY), JobState.PENDING, JobError.NONE, null);
+        if (released) {
+            wakeUp();
+        }
+        return released;
+    }
+
     public Optional<JobRecord> find(String id) {
         return store.find(id);
     }

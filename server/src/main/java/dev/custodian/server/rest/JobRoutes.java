@@ -32,16 +32,28 @@ public final class JobRoutes implements RestServer.Routes {
 
     private final JobsEngine engine;
     private final Clock clock;
+    private final List<JobOutput> outputs;
 
-    public JobRoutes(JobsEngine engine, Clock clock) {
+    /**
+     * Writes one named output of a job ({@code GET /jobs/{id}/{output}}), streamed as JSON; false
+     * when the job has no output of that name.
+     */
+    @FunctionalInterface
+    public interface JobOutput {
+        boolean write(JobRecord job, String name, java.io.OutputStream out, ObjectMapper json) throws IOException;
+    }
+
+    public JobRoutes(JobsEngine engine, Clock clock, JobOutput... outputs) {
         this.engine = engine;
         this.clock = clock;
+        this.outputs = List.of(outputs);
     }
 
     @Override
     public void register(Javalin app, ObjectMapper json) {
         app.get("/jobs", ctx -> list(ctx, json));
         app.get("/jobs/{id}", ctx -> ctx.json(describe(find(ctx), json)));
+        app.get("/jobs/{id}/{output}", ctx -> output(ctx, json));
         app.post("/jobs/{id}/pause", ctx -> act(ctx, engine::pause));
         app.post("/jobs/{id}/resume", ctx -> act(ctx, engine::resume));
         app.post("/jobs/{id}/cancel", ctx -> act(ctx, engine::cancel));
@@ -55,6 +67,22 @@ public final class JobRoutes implements RestServer.Routes {
         } else {
             ctx.json(all.stream().map(JobRecord::id).toList());
         }
+    }
+
+    /** Orthanc's job outputs; ours are streamed (a commitment job's results may list 100,000 instances). */
+    private void output(Context ctx, ObjectMapper json) throws IOException {
+        JobRecord job = find(ctx);
+        String name = ctx.pathParam("output");
+        ObjectMapper compact = json.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        ctx.contentType("application/json");
+        for (JobOutput o : outputs) {
+            java.io.OutputStream out = new java.io.BufferedOutputStream(ctx.res().getOutputStream(), 64 * 1024);
+            if (o.write(job, name, out, compact)) {
+                out.flush();
+                return;
+            }
+        }
+        throw new RestException(OrthancError.INEXISTENT_ITEM, "job " + job.id() + " has no output " + name);
     }
 
     private JobRecord find(Context ctx) {
@@ -72,7 +100,10 @@ public final class JobRoutes implements RestServer.Routes {
         }
     }
 
-    /** The JSON of {@code GET /jobs/{id}}; {@code CompletionTime} only once the job has finished, as Orthanc. */
+    /**
+     * The JSON of {@code GET /jobs/{id}}; {@code CompletionTime} only once the job has finished, as Orthanc.
+     * A job in {@code Retry} also shows when it runs again ({@code NextAttemptTime}, beyond Orthanc).
+     */
     Map<String, Object> describe(JobRecord r, ObjectMapper json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ID", r.id());
@@ -88,6 +119,9 @@ public final class JobRoutes implements RestServer.Routes {
         out.put("ErrorCode", r.error().code());
         out.put("ErrorDescription", r.error().description());
         out.put("ErrorDetails", r.error().details());
+        if (r.state() == dev.custodian.server.jobs.JobState.RETRY && r.retryAt() != null) {
+            out.put("NextAttemptTime", TIME.format(Instant.ofEpochMilli(r.retryAt()))); // beyond Orthanc
+        }
         out.put("Content", content(r, json));
         out.put("Timestamp", TIME.format(Instant.now(clock)));
         return out;

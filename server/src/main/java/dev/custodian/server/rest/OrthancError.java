@@ -5,6 +5,8 @@ public enum OrthancError {
     INTERNAL_ERROR(-1, "Internal error", 500),
     PARAMETER_OUT_OF_RANGE(3, "Parameter out of range", 400),
     BAD_SEQUENCE_OF_CALLS(6, "Bad sequence of calls", 400),
+    /** Custodian's: deleting instances the commitment ledger holds, without {@code ?force=true}. */
+    COMMITTED_RESOURCE(6, "Bad sequence of calls", 409),
     INEXISTENT_ITEM(7, "Accessing an inexistent item", 404),
     BAD_REQUEST(8, "Bad request", 400),
     NETWORK_PROTOCOL(9, "Error in the network protocol", 500),

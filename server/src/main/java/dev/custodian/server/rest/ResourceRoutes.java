@@ -117,8 +117,14 @@ final class ResourceRoutes {
         if (!OrthancIds.isWellFormed(id)) {
             throw RestException.unknown(level.orthancName() + " " + id);
         }
-        DeleteResult result = archive.delete(level, id)
-                .orElseThrow(() -> RestException.unknown(level.orthancName() + " " + id));
+        boolean force = "true".equals(ctx.queryParam("force"));
+        DeleteResult result;
+        try {
+            result = archive.delete(level, id, force)
+                    .orElseThrow(() -> RestException.unknown(level.orthancName() + " " + id));
+        } catch (dev.custodian.server.index.CommittedInstancesException e) {
+            throw new RestException(OrthancError.COMMITTED_RESOURCE, e.getMessage());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         if (result.remainingId() == null) {
             body.put("RemainingAncestor", null);

@@ -2,6 +2,7 @@ package dev.custodian.server.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -44,6 +45,24 @@ public interface StorageArea {
      */
     default java.util.Optional<java.nio.file.Path> localPath(String uuid) {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The size of a stored file as it is now, without reading it where the storage can tell;
+     * empty when there is no such file (what the Storage Commitment {@code File} check asks).
+     */
+    default java.util.OptionalLong size(String uuid) throws IOException {
+        java.util.Optional<java.nio.file.Path> path = localPath(uuid);
+        try {
+            if (path.isPresent()) {
+                return java.util.OptionalLong.of(java.nio.file.Files.size(path.get()));
+            }
+            try (InputStream in = open(uuid)) {
+                return java.util.OptionalLong.of(in.transferTo(OutputStream.nullOutputStream()));
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** Re-reads the file and checks its size and SHA-256 against what was recorded. */

@@ -4,7 +4,7 @@
  * built-in checks (Index, File, Checksum) and the adapter of plug-in checks loaded from the
  * {@code Plugins} jars.
  *
- * <p>May depend on {@code dev.custodian.stgcmt} (values), {@code config}, {@code index},
- * {@code store}, SLF4J and the JDK. Not on {@code rest}, {@code cli} or {@code jobs}.
+ * <p>May depend on {@code dev.custodian.stgcmt} (values), {@code dev.custodian.net.service} (the
+ * list of storage SOP classes), {@code config}, {@code index}, {@code store}, SLF4J and the JDK. Not on {@code rest}, {@code cli} or {@code jobs}.
  */
 package dev.custodian.server.commit.check;

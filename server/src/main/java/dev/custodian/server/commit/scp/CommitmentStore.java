@@ -1,0 +1,194 @@
+package dev.custodian.server.commit.scp;
+
+import dev.custodian.server.commit.check.Verdict;
+import dev.custodian.server.index.IndexDatabase;
+import dev.custodian.stgcmt.FailedReference;
+import dev.custodian.stgcmt.FailureReason;
+import dev.custodian.stgcmt.SopReference;
+import dev.custodian.stgcmt.StreamedReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The SCP's commitment rows (migration V6): {@code commitment_transactions}, one row per
+ * reference in {@code commitment_references} (position, UIDs, result), and the ledger of
+ * committed instances. Inserts and result writes are batched; reads of references go by
+ * position ranges, so each costs the same wherever the cursor is.
+ */
+public final class CommitmentStore {
+    /** Rows per JDBC batch and per read. */
+    static final int BATCH = 1000;
+
+    private final Jdbi jdbi;
+
+    public CommitmentStore(IndexDatabase database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** True when a transaction with this UID has a job that has not finished. */
+    public boolean isActive(String transactionUid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM commitment_transactions t JOIN jobs j ON j.id = t.job_id "
+                        + "WHERE t.transaction_uid = :uid AND j.state NOT IN ('Success', 'Failure')")
+                .bind("uid", transactionUid).mapTo(Long.class).one() > 0);
+    }
+
+    /** Writes the transaction and its references (in {@code h}'s transaction); drops rows of forgotten jobs. */
+    public void insert(Handle h, ScpTransaction t, List<SopReference> references) {
+        h.createUpdate("DELETE FROM commitment_transactions WHERE NOT EXISTS "
+                + "(SELECT 1 FROM jobs j WHERE j.id = commitment_transactions.job_id)").execute();
+        h.createUpdate("INSERT INTO commitment_transactions (job_id, transaction_uid, remote_aet, called_aet, modality, "
+                        + "check_name, reference_count, duplicate, received_at) VALUES (:job, :uid, :remote, :called, "
+                        + ":modality, :check, :count, :duplicate, :received)")
+                .bind("job", t.jobId()).bind("uid", t.transactionUid()).bind("remote", t.remoteAet())
+                .bind("called", t.calledAet()).bind("modality", t.modality()).bind("check", t.checkName())
+                .bind("count", t.count()).bind("duplicate", t.duplicate() ? 1 : 0).bind("received", t.receivedAt())
+                .execute();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO commitment_references (job_id, position, sop_class_uid, "
+                + "sop_instance_uid) VALUES (:job, :pos, :cls, :inst)");
+        for (int i = 0; i < references.size(); i++) {
+            SopReference r = references.get(i);
+            batch.bind("job", t.jobId()).bind("pos", i).bind("cls", r.sopClassUid()).bind("inst", r.sopInstanceUid())
+                    .add();
+            if (batch.size() >= BATCH) {
+                batch.execute();
+                batch = h.prepareBatch("INSERT INTO commitment_references (job_id, position, sop_class_uid, "
+                        + "sop_instance_uid) VALUES (:job, :pos, :cls, :inst)");
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    public Optional<ScpTransaction> transaction(String jobId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT job_id, transaction_uid, remote_aet, called_aet, modality, "
+                        + "check_name, reference_count, duplicate, received_at FROM commitment_transactions "
+                        + "WHERE job_id = :job").bind("job", jobId)
+                .map((rs, ctx) -> new ScpTransaction(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8) != 0,
+                        rs.getLong(9)))
+                .findOne());
+    }
+
+    /** References at positions {@code from} .. {@code from + limit - 1}, in order. */
+    public List<SopReference> references(String jobId, int from, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sop_class_uid, sop_instance_uid FROM commitment_references "
+                        + "WHERE job_id = :job AND position >= :from AND position < :to ORDER BY position")
+                .bind("job", jobId).bind("from", from).bind("to", from + limit)
+                .map((rs, ctx) -> new SopReference(rs.getString(1), rs.getString(2))).list());
+    }
+
+    /**
+     * Saves the verdicts of the references from position {@code from} on and, in the same
+     * transaction, records the committed ones that are indexed in the ledger.
+     */
+    public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, List<SopReference> refs, long now) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch results = h.prepareBatch("UPDATE commitment_references SET result = :result, "
+                    + "description = :description WHERE job_id = :job AND position = :pos");
+            PreparedBatch ledger = h.prepareBatch("INSERT INTO commitment_ledger (instance_id, job_id, transaction_uid, "
+                    + "remote_aet, committed_at) SELECT i.id, :job, :uid, :aet, :now FROM instances i "
+                    + "WHERE i.sop_instance_uid = :inst AND NOT EXISTS (SELECT 1 FROM commitment_ledger l "
+                    + "WHERE l.instance_id = i.id AND l.job_id = :job)");
+            for (int i = 0; i < verdicts.size(); i++) {
+                Verdict v = verdicts.get(i);
+                results.bind("result", v.committed() ? 0 : v.reason().code()).bind("description", v.description())
+                        .bind("job", t.jobId()).bind("pos", from + i).add();
+                if (v.committed()) {
+                    ledger.bind("job", t.jobId()).bind("uid", t.transactionUid()).bind("aet", t.remoteAet())
+                            .bind("now", now).bind("inst", refs.get(i).sopInstanceUid()).add();
+                }
+            }
+            results.execute();
+            if (ledger.size() > 0) {
+                ledger.execute();
+            }
+        });
+    }
+
+    /** Every reference fails with {@code reason} (a duplicate Transaction UID). */
+    public void failAll(String jobId, FailureReason reason, String description) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE commitment_references SET result = :r, description = :d "
+                + "WHERE job_id = :job").bind("r", reason.code()).bind("d", description).bind("job", jobId).execute());
+    }
+
+    /** How many references are committed and how many failed. */
+    public long[] counts(String jobId) {
+        return jdbi.withHandle(h -> {
+            long ok = h.createQuery("SELECT COUNT(*) FROM commitment_references WHERE job_id = :job AND result = 0")
+                    .bind("job", jobId).mapTo(Long.class).one();
+            long ko = h.createQuery("SELECT COUNT(*) FROM commitment_references WHERE job_id = :job AND result > 0")
+                    .bind("job", jobId).mapTo(Long.class).one();
+            return new long[] {ok, ko};
+        });
+    }
+
+    /** The report's items, streamed from the rows in position order (each call one query). */
+    public StreamedReport.Items reportItems(String jobId) {
+        return new StreamedReport.Items() {
+            @Override
+            public void committed(StreamedReport.Sink<SopReference> each) throws IOException {
+                forEachResult(jobId, "result = 0", row -> each.accept(row.reference()));
+            }
+
+            @Override
+            public void failed(StreamedReport.Sink<FailedReference> each) throws IOException {
+                forEachResult(jobId, "result > 0",
+                        row -> each.accept(new FailedReference(row.reference(), FailureReason.of(row.result()))));
+            }
+        };
+    }
+
+    /** One reference and its result, as the job output lists it. */
+    public record Row(SopReference reference, Integer result, String description) {}
+
+    /** Every reference with its result (null when not checked yet), in position order. */
+    public void forEachRow(String jobId, StreamedReport.Sink<Row> each) throws IOException {
+        forEachResult(jobId, "1 = 1", each);
+    }
+
+    private void forEachResult(String jobId, String condition, StreamedReport.Sink<Row> each) throws IOException {
+        try {
+            jdbi.useTransaction(h -> {
+                try (Stream<Row> rows = h.createQuery("SELECT sop_class_uid, sop_instance_uid, result, description "
+                                + "FROM commitment_references WHERE job_id = :job AND " + condition + " ORDER BY position")
+                        .bind("job", jobId).setFetchSize(BATCH)
+                        .map((rs, ctx) -> {
+                            int r = rs.getInt(3);
+                            Integer result = rs.wasNull() ? null : r;
+                            return new Row(new SopReference(rs.getString(1), rs.getString(2)), result, rs.getString(4));
+                        }).stream()) {
+                    Iterator<Row> it = rows.iterator();
+                    while (it.hasNext()) {
+                        try {
+                            each.accept(it.next());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One commitment of an instance, as {@code GET /instances/{id}/commitments} shows it. */
+    public record LedgerEntry(String jobId, String transactionUid, String remoteAet, long committedAt) {}
+
+    /** The commitments of the instance with this Orthanc ID, oldest first. */
+    public List<LedgerEntry> ledger(String instancePublicId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT l.job_id, l.transaction_uid, l.remote_aet, l.committed_at "
+                        + "FROM commitment_ledger l JOIN instances i ON i.id = l.instance_id WHERE i.public_id = :id "
+                        + "ORDER BY l.id").bind("id", instancePublicId)
+                .map((rs, ctx) -> new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list());
+    }
+}
