@@ -105,7 +105,7 @@ document.addEventListener('alpine:init', () => {
 
   Alpine.data('dashboard', () => polled({
     summary: null,
-    incoming: { transactions: 0, committed: 0, failed: 0, awaiting: 0 },
+    incoming: { transactions: 0, committed: 0, failed: 0, awaiting: 0, undelivered: 0 },
     outgoing: null,
     init() { this.refresh(); },
     async refresh() {
@@ -114,11 +114,14 @@ document.addEventListener('alpine:init', () => {
         this.summary = summary;
         const since = fmt.epoch(summary.Time) - 3600 * 1000;
         const recent = jobs.filter(j => j.Type === SCP.TYPE && fmt.epoch(j.CreationTime) >= since);
+        // committed / failed as the delivered reports said; a report not delivered promised nothing
+        const delivered = recent.filter(j => j.State === 'Success');
         this.incoming = {
           transactions: recent.length,
-          committed: recent.reduce((n, j) => n + Number(SCP.committed(j) || 0), 0),
-          failed: recent.reduce((n, j) => n + Number(SCP.failed(j) || 0), 0),
+          committed: delivered.reduce((n, j) => n + Number(SCP.committed(j) || 0), 0),
+          failed: delivered.reduce((n, j) => n + Number(SCP.failed(j) || 0), 0),
           awaiting: recent.filter(SCP.awaiting).length,
+          undelivered: recent.filter(j => j.State === 'Failure').length,
         };
         this.outgoing = await outgoingLastHour(since);
       });

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.Select;
  * Custodian (authentication on) with DCMTK storescu and Orthanc 1.10.1 as peers. The tests run in
  * order on one archive: what the dashboard shows after storescu stores, searching studies,
  * echoing modalities, sending a study to Orthanc with commitment, and the refusal of a browser
- * without credentials. Writes docs/ui-dashboard.png.
+ * without credentials; incoming commitments from Orthanc, delivered and undeliverable. Writes
+ * docs/ui-dashboard.png and docs/ui-commitment.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,10 +45,16 @@ class UiBrowserIT {
     void start(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         int custodianDicom = Ports.freePort();
-        orthanc = Orthanc.start(dir, "{ \"custodian\": [\"" + UiServer.AET + "\", \"127.0.0.1\", " + custodianDicom + "] }");
-        server = new UiServer(dir, custodianDicom, "\"DicomModalities\": {"
+        // "ghost" is Orthanc calling as GHOST, whose listener (as Custodian knows it) is a closed port
+        orthanc = Orthanc.start(dir, "{ \"custodian\": [\"" + UiServer.AET + "\", \"127.0.0.1\", " + custodianDicom + "],"
+                + " \"ghost\": { \"AET\": \"" + UiServer.AET + "\", \"Host\": \"127.0.0.1\", \"Port\": " + custodianDicom
+                + ", \"LocalAet\": \"GHOST\" } }");
+        int closed = Ports.freePort();
+        server = new UiServer(dir, custodianDicom, "\"StorageCommitmentRetryInitialDelay\": 200,"
+                + " \"DicomModalities\": {"
                 + " \"orthanc\": { \"AET\": \"ORTHANC\", \"Host\": \"127.0.0.1\", \"Port\": " + orthanc.dicomPort() + " },"
-                + " \"nobody\": [\"NOBODY\", \"127.0.0.1\", " + Ports.freePort() + "] }");
+                + " \"ghost\": [\"GHOST\", \"127.0.0.1\", " + closed + "],"
+                + " \"nobody\": [\"NOBODY\", \"127.0.0.1\", " + closed + "] }");
         doe = TestInstances.secondaryCapture(dir.resolve("doe"), "UIDOE", 3, 16, 12);
         smith = TestInstances.secondaryCapture(dir.resolve("smith"), "UISMITH", 2, 16, 13);
         browser = Browser.start(dir);
@@ -99,7 +106,6 @@ class UiBrowserIT {
         assertThat(browser.awaitVisible("#stat-disk-used").getText()).endsWith("KB");
         assertThat(browser.awaitVisible("#stat-disk-free").getText()).matches("[0-9.]+ [KMGT]?B");
         assertThat(browser.awaitVisible("#jobs-Success").getText()).contains("Success");
-        browser.screenshot(Tools.ROOT.resolve("docs/ui-dashboard.png"));
     }
 
     @Test
@@ -138,8 +144,59 @@ class UiBrowserIT {
         assertThat(failed.getText()).contains("Error in the network protocol").doesNotContain("Exception").doesNotContain("at dev.");
     }
 
+    /** [SOP Class UID, SOP Instance UID] of what Custodian holds for patient {@code patientId}, in instance order. */
+    private List<String[]> heldInstances(String patientId) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        for (var i : server.get("/instances?expand")) {
+            String sop = i.get("MainDicomTags").get("SOPInstanceUID").asText();
+            var patient = server.get("/instances/" + i.get("ID").asText() + "/patient");
+            if (patient.get("MainDicomTags").get("PatientID").asText().equals(patientId)) {
+                out.add(new String[] {TestInstances.SECONDARY_CAPTURE, sop});
+            }
+        }
+        out.sort(java.util.Comparator.comparing(a -> a[1]));
+        return out;
+    }
+
     @Test
     @Order(5)
+    void aCommitmentRequestFromOrthancAppearsWithItsResult() throws Exception {
+        List<String[]> asked = new ArrayList<>(heldInstances("UIDOE"));
+        String missing = "1.2.826.0.1.3680043.10.1137.99.1";
+        asked.add(new String[] {TestInstances.SECONDARY_CAPTURE, missing});
+        String id = orthanc.requestStorageCommitment("custodian", asked);
+        browser.open(server.page(true, "#/incoming"));
+        WebElement row = browser.awaitVisible("#incoming tr[data-transaction='" + id + "']");
+        browser.awaitText("#incoming tr[data-transaction='" + id + "']", "Delivered");
+        assertThat(row.getText()).contains("ORTHANC").contains("3 / 1");
+        row.click();
+        browser.awaitText("#detail-delivery", "Delivered");
+        assertThat(browser.awaitVisible("#detail-committed").getText()).isEqualTo("3");
+        assertThat(browser.awaitVisible("#detail-failed").getText()).isEqualTo("1");
+        WebElement results = browser.awaitText("#instance-results", "No such object instance");
+        assertThat(results.findElements(By.cssSelector("tbody tr"))).hasSize(4);
+        assertThat(results.getText()).contains(missing).contains("[0112H]");
+        browser.size(1280, 1100).screenshot(Tools.ROOT.resolve("docs/ui-commitment.png"));
+        browser.size(1280, 900);
+        assertThat(orthanc.get("/storage-commitment/" + id).get("Status").asText()).isEqualTo("Failure");
+    }
+
+    @Test
+    @Order(6)
+    void aReportThatCannotBeDeliveredShowsAsRetryingWithItsError() throws Exception {
+        String id = orthanc.requestStorageCommitment("ghost", heldInstances("UISMITH"));
+        browser.open(server.page(true, "#/incoming?state=Retry"));
+        WebElement row = browser.awaitText("#incoming tr[data-transaction='" + id + "']", "Retrying");
+        assertThat(row.getText()).contains("GHOST").contains("Connection refused").contains("next 20");
+        row.click();
+        browser.awaitText("#detail-delivery", "Retrying");
+        assertThat(browser.awaitVisible("#detail-error").getText()).contains("Connection refused");
+        browser.awaitVisible("#incoming-detail button.cancel").click();
+        browser.awaitText("#detail-delivery", "Failed");
+    }
+
+    @Test
+    @Order(7)
     void sendAndCommitAStudyToOrthanc() throws Exception {
         browser.open(server.page(true, "#/studies?name=UIDOE"));
         browser.awaitText("#studies tbody tr", "UIDOE");
@@ -150,8 +207,12 @@ class UiBrowserIT {
     }
 
     @Test
-    @Order(6)
-    void aNarrowWindowNeedsNoSidewaysScrolling() {
+    @Order(8)
+    void theDashboardAtTheEndAndOnANarrowWindow() throws Exception {
+        browser.open(server.page(true, "#/dashboard"));
+        browser.awaitText("#in-committed", "3");
+        browser.awaitText("#jobs-Failure", "1");
+        browser.screenshot(Tools.ROOT.resolve("docs/ui-dashboard.png"));
         browser.size(400, 900).open(server.page(true, "#/dashboard"));
         browser.awaitText("#stat-instances", "5");
         long overflow = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
