@@ -139,15 +139,13 @@ document.addEventListener('alpine:init', () => {
 async function outgoingLastHour(since) {
   let list;
   try {
-    list = await outgoingList();
+    list = await outgoingList({ from: listTime(since), limit: 10000 });
   } catch (e) {
     if (e.status === 404) return null;
     throw e;
   }
   const counts = { Pending: 0, Success: 0, Failure: 0, Timeout: 0 };
   for (const t of list) {
-    const when = fmt.epoch(t.CreationTime || t.Created || t.RequestTime || '');
-    if (!isNaN(when) && when < since) continue;
     counts[t.Status] = (counts[t.Status] || 0) + 1;
   }
   return counts;

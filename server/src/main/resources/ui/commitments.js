@@ -5,20 +5,16 @@
 // The job output holding an incoming transaction's per-instance results (GET /jobs/{id}/{output}).
 const SCP_RESULTS_OUTPUT = 'results';
 
-// GET /storage-commitment: a list of transactions (objects, or IDs to expand one by one).
-async function outgoingList() {
-  const answer = await api.get('/storage-commitment?expand');
-  const items = Array.isArray(answer) ? answer : (answer && (answer.Transactions || answer.Items)) || [];
-  const out = [];
-  for (const item of items) {
-    if (typeof item === 'string') {
-      const t = await api.get('/storage-commitment/' + encodeURIComponent(item));
-      out.push(Object.assign({ ID: item }, t));
-    } else {
-      out.push(Object.assign({ ID: item.ID || item.TransactionUID || item.TransactionUid }, item));
-    }
-  }
-  return out;
+// GET /storage-commitment: transaction summaries (ID, Modality, RemoteAET, Status, CreationTime,
+// CompletionTime, Reports, LastError, ...), oldest first, filtered and paged by the server.
+function outgoingList(params) {
+  const q = new URLSearchParams(params || {}).toString();
+  return api.get('/storage-commitment' + (q ? '?' + q : ''));
+}
+
+// Epoch ms -> the list's YYYYMMDDTHHMMSS (UTC) filter form.
+function listTime(ms) {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
 }
 
 // One instance's result: the SCP job's results output ({SOPClassUID, SOPInstanceUID, Committed:
@@ -84,29 +80,38 @@ document.addEventListener('alpine:init', () => {
     },
   }));
 
-  Alpine.data('outgoing', () => polled(Object.assign(pager(25), {
+  Alpine.data('outgoing', () => polled({
     rows: [],
     status: '',
     missing: false,
+    page: 0,
+    size: 25,
+    more: false,
     init() {
       const fromRoute = () => { this.status = Alpine.store('route').params.status || ''; this.page = 0; this.refresh(); };
       this.$watch('$store.route.params', fromRoute);
       fromRoute();
     },
+    go(delta) {
+      this.page = Math.max(0, this.page + delta);
+      return this.refresh();
+    },
     async refresh() {
       await this.safely(async () => {
+        const params = { since: this.page * this.size, limit: this.size + 1 };
+        if (this.status) params.status = this.status;
         try {
-          const all = await outgoingList();
+          const found = await outgoingList(params);
           this.missing = false;
-          this.rows = all.filter(t => !this.status || t.Status === this.status);
-          this.clamp(this.rows);
+          this.more = found.length > this.size;
+          this.rows = found.slice(0, this.size);
         } catch (e) {
           if (e.status !== 404) throw e;
           this.missing = true;
         }
       });
     },
-  })));
+  }));
 
   Alpine.data('outgoingDetail', () => polled({
     t: null,

@@ -197,13 +197,28 @@ class UiBrowserIT {
 
     @Test
     @Order(7)
-    void sendAndCommitAStudyToOrthanc() throws Exception {
+    void sendAndCommitAStudyToOrthancEndsAsSuccessThenReleasesTheLocalCopies() throws Exception {
         browser.open(server.page(true, "#/studies?name=UIDOE"));
         browser.awaitText("#studies tbody tr", "UIDOE");
         new Select(browser.driver().findElement(By.name("target"))).selectByValue("orthanc");
+        assertThat(browser.driver().findElement(By.name("commit")).isSelected()).isTrue();
         browser.awaitVisible("#studies tbody tr button.send").click();
         browser.awaitText("#send-state", "Success");
         assertThat(orthanc.get("/instances").size()).isEqualTo(3);
+        String uid = browser.awaitVisible("#send-commitment").getText();
+        browser.awaitVisible("#send-commitment").click();
+        browser.awaitText("#outgoing-status", "Success");
+        WebElement results = browser.awaitVisible("#outgoing-results");
+        assertThat(results.findElements(By.cssSelector("tbody tr"))).hasSize(3);
+        assertThat(results.getText()).contains("Committed").doesNotContain("Failed");
+
+        browser.open(server.page(true, "#/outgoing?status=Success"));
+        browser.awaitText("#outgoing tr[data-transaction='" + uid + "']", "ORTHANC");
+        browser.awaitVisible("#outgoing tr[data-transaction='" + uid + "']").click();
+        browser.awaitVisible("#outgoing-detail button.remove").click();
+        browser.awaitVisible("#outgoing-detail button.danger").click();
+        browser.awaitText("#outgoing-detail .notice", "Local copies removed");
+        assertThat(server.get("/statistics").get("CountInstances").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -211,10 +226,11 @@ class UiBrowserIT {
     void theDashboardAtTheEndAndOnANarrowWindow() throws Exception {
         browser.open(server.page(true, "#/dashboard"));
         browser.awaitText("#in-committed", "3");
+        browser.awaitText("#out-success", "1");
         browser.awaitText("#jobs-Failure", "1");
         browser.screenshot(Tools.ROOT.resolve("docs/ui-dashboard.png"));
         browser.size(400, 900).open(server.page(true, "#/dashboard"));
-        browser.awaitText("#stat-instances", "5");
+        browser.awaitText("#stat-instances", "2");
         long overflow = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0);
