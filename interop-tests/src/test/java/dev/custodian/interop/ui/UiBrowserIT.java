@@ -99,8 +99,17 @@ class UiBrowserIT {
     void theDashboardCountsWhatStorescuStored() throws Exception {
         browser.open(server.page(true, "#/dashboard"));
         browser.awaitText("#stat-instances", "0");
-        storescu(doe);
+        storescu(doe.subList(0, 2));
         storescu(smith);
+        browser.awaitText("#stat-instances", "4");
+        try (Holder holder = new Holder(server.app.dicomPort(), UiServer.AET)) {
+            assertThat(holder.store(doe.get(2))).isZero();
+            browser.awaitText("#stat-associations", "1");
+            browser.awaitText("#associations + p + .scroll tbody tr", Holder.AET);
+            assertThat(browser.awaitVisible("#associations + p + .scroll tbody tr").getText()).contains("CUSTODIAN")
+                    .endsWith("1 0");
+        }
+        browser.awaitText("#stat-associations", "0");
         browser.awaitText("#stat-instances", "5");
         assertThat(browser.awaitVisible("#stat-studies").getText()).isEqualTo("2");
         assertThat(browser.awaitVisible("#stat-disk-used").getText()).endsWith("KB");
