@@ -48,6 +48,7 @@ function jobActions(state) {
 function polled(extra) {
   return Object.assign({
     error: '',
+    actionError: '',
     notice: '',
     loaded: false,
     busy: false,
@@ -61,16 +62,17 @@ function polled(extra) {
         this.loaded = true;
       }
     },
+    // An action's failure stays shown (the next poll would clear `error`) until another action.
     async act(path, body, done) {
       this.busy = true;
       this.notice = '';
+      this.actionError = '';
       try {
         const answer = await api.post(path, body);
-        this.error = '';
         if (done) done(answer);
         await this.refresh();
       } catch (e) {
-        this.error = e.message;
+        this.actionError = e.message;
       } finally {
         this.busy = false;
       }

@@ -63,7 +63,7 @@ document.addEventListener('alpine:init', () => {
     toggle(study) { this.open = this.open === study.ID ? null : study.ID; },
     send(study) {
       if (!this.target) {
-        this.error = 'No modality is configured to send to: add one under Modalities.';
+        this.actionError = 'No modality is configured to send to: add one under Modalities.';
         return;
       }
       this.job = null;

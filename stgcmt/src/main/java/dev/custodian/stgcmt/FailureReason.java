@@ -29,6 +29,17 @@ public record FailureReason(int code) {
             0x0119, "Class / Instance conflict",
             0x0131, "Duplicate transaction UID");
 
+    /** PS3.3 §C.14.1.1: the explanation the standard gives each defined reason. */
+    private static final Map<Integer, String> EXPLANATIONS = Map.of(
+            0x0110, "A general failure in processing the operation was encountered",
+            0x0112, "One or more of the elements in the Referenced SOP Instance Sequence was not available",
+            0x0213, "The SCP does not currently have enough resources to store the requested SOP Instance(s)",
+            0x0122, "Storage Commitment has been requested for a SOP Instance with a SOP Class that is not "
+                    + "supported by the SCP",
+            0x0119, "The SOP Class of an element in the Referenced SOP Instance Sequence did not correspond to the "
+                    + "SOP class registered for this SOP Instance at the SCP",
+            0x0131, "The Transaction UID of the Storage Commitment Request is already in use");
+
     public FailureReason {
         if (code <= 0 || code > 0xFFFF) {
             throw new IllegalArgumentException(String.format(
@@ -49,6 +60,14 @@ public record FailureReason(int code) {
     /** The standard's meaning, or "Unknown failure reason" for other codes. */
     public String description() {
         return DESCRIPTIONS.getOrDefault(code, "Unknown failure reason");
+    }
+
+    /**
+     * The standard's explanation of the reason (PS3.3 §C.14.1.1), the {@code Description} of a
+     * failure in {@code GET /storage-commitment/{id}}; "Unknown failure reason" for other codes.
+     */
+    public String explanation() {
+        return EXPLANATIONS.getOrDefault(code, "Unknown failure reason");
     }
 
     @Override

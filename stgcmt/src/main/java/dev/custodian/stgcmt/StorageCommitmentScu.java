@@ -41,6 +41,7 @@ public final class StorageCommitmentScu {
     private final EventInformationCodec eventCodec;
     private final Duration reportTimeout;
     private final Duration linger;
+    private final ReportListener recorder;
     private final ReportListener unmatched;
     private final Executor executor;
     private final ConcurrentHashMap<String, CompletableFuture<CommitmentReport>> pending = new ConcurrentHashMap<>();
@@ -56,6 +57,20 @@ public final class StorageCommitmentScu {
      */
     public StorageCommitmentScu(ActionInformationCodec actionCodec, EventInformationCodec eventCodec,
                                 Duration reportTimeout, Duration linger, ReportListener unmatched, Executor executor) {
+        this(actionCodec, eventCodec, reportTimeout, linger, (report, aet) -> { }, unmatched, executor);
+    }
+
+    /**
+     * As above, with a {@code recorder} that sees <em>every</em> valid result, matched or not,
+     * on the reader thread before the N-EVENT-REPORT-RSP: a persistent layer records it there, so
+     * that Success goes back only once it is stored; a {@link DimseFailure} it throws is the
+     * answer instead (e.g. 0110H Processing failure when the database is down), and the pending
+     * request, if any, stays pending.
+     */
+    public StorageCommitmentScu(ActionInformationCodec actionCodec, EventInformationCodec eventCodec,
+                                Duration reportTimeout, Duration linger, ReportListener recorder,
+                                ReportListener unmatched, Executor executor) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.actionCodec = Objects.requireNonNull(actionCodec, "actionCodec");
         this.eventCodec = Objects.requireNonNull(eventCodec, "eventCodec");
         this.reportTimeout = positive(reportTimeout, "reportTimeout");
@@ -157,6 +172,7 @@ public final class StorageCommitmentScu {
             LOG.warn("Storage Commitment result from {} refused: {}", ctx.remoteAet(), e.getMessage());
             throw e.toDimseFailure();
         }
+        recorder.onReport(report, ctx.remoteAet());
         CompletableFuture<CommitmentReport> waiting = pending.remove(report.transactionUid());
         LOG.info("Storage Commitment result {} from {}: {} committed, {} failed{}", report.transactionUid(),
                 ctx.remoteAet(), report.committed().size(), report.failed().size(),

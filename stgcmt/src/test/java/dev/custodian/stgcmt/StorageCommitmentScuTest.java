@@ -132,6 +132,43 @@ class StorageCommitmentScuTest {
     }
 
     @Test
+    void recorderSeesEveryReportFirstAndItsFailureIsTheAnswerWithTheRequestStillPending() throws Exception {
+        List<String> recorded = new CopyOnWriteArrayList<>();
+        boolean[] down = {true};
+        StorageCommitmentScu durable = new StorageCommitmentScu(actionCodec, eventCodec, Duration.ofSeconds(30),
+                Duration.ZERO, (report, aet) -> {
+                    if (down[0]) {
+                        throw new DimseFailure(Status.PROCESSING_FAILURE, "database down");
+                    }
+                    recorded.add(report.transactionUid());
+                }, (report, aet) -> unmatched.add(report.transactionUid()), Runnable::run);
+        DicomConnection c = new DicomConnection(new DimseSession(channel, new ServiceDispatcher(ServiceRegistry.builder()
+                .eventReport(StorageCommitment.SOP_CLASS_UID, durable.eventReportHandler()).build()),
+                Duration.ofSeconds(30)));
+        Commitment pending = durable.request(c, request);
+        CommitmentReport report = CommitmentReport.of(request, null, Map.of());
+        NEventReportRq rq = new NEventReportRq(9, StorageCommitment.SOP_CLASS_UID, StorageCommitment.SOP_INSTANCE_UID,
+                1, true);
+
+        assertThatThrownBy(() -> durable.eventReportHandler().eventReport(context(), rq,
+                new ByteArrayInputStream(eventCodec.write(report, TS)))).isInstanceOfSatisfying(DimseFailure.class,
+                        f -> assertThat(f.status().code()).isEqualTo(0x0110));
+        assertThat(pending.report()).isNotDone();
+        assertThat(durable.pending()).isEqualTo(1);
+
+        down[0] = false;
+        assertThat(durable.eventReportHandler().eventReport(context(), rq,
+                new ByteArrayInputStream(eventCodec.write(report, TS)))).isEqualTo(Status.SUCCESS);
+        assertThat(recorded).containsExactly(request.transactionUid());
+        assertThat(pending.report()).isCompletedWithValue(report);
+        CommitmentReport other = new CommitmentReport("1.2.9.556", null, List.of(A), List.of());
+        assertThat(durable.eventReportHandler().eventReport(context(), rq,
+                new ByteArrayInputStream(eventCodec.write(other, TS)))).isEqualTo(Status.SUCCESS);
+        assertThat(recorded).containsExactly(request.transactionUid(), "1.2.9.556");
+        assertThat(unmatched).containsExactly("1.2.9.556");
+    }
+
+    @Test
     void refusingListenerAnswersInvalidArgumentOnTheTransactionUid() {
         StorageCommitmentScu strict = new StorageCommitmentScu(actionCodec, eventCodec, Duration.ofSeconds(30),
                 Duration.ZERO, ReportListener.REFUSE, Runnable::run);

@@ -24,8 +24,13 @@ final class ArchiveServer implements AutoCloseable {
     final Application app;
 
     ArchiveServer(Path dir, String extraJson) throws IOException {
+        this(dir, 0, extraJson);
+    }
+
+    /** On a given DICOM port (a peer that reports back must know it before we start). */
+    ArchiveServer(Path dir, int dicomPort, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
-        String port = extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": 0, ";
+        String port = extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": " + dicomPort + ", ";
         String json = "{ \"DicomAet\": \"" + AET + "\", " + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)
                 + " }";

@@ -40,6 +40,7 @@ class UiBrowserIT {
     private Browser browser;
     private List<Path> doe;
     private List<Path> smith;
+    private List<Path> fresh;
 
     @BeforeAll
     void start(@TempDir Path tempDir) throws Exception {
@@ -57,6 +58,7 @@ class UiBrowserIT {
                 + " \"nobody\": [\"NOBODY\", \"127.0.0.1\", " + closed + "] }");
         doe = TestInstances.secondaryCapture(dir.resolve("doe"), "UIDOE", 3, 16, 12);
         smith = TestInstances.secondaryCapture(dir.resolve("smith"), "UISMITH", 2, 16, 13);
+        fresh = TestInstances.secondaryCapture(dir.resolve("fresh"), "UINEW", 2, 16, 14);
         browser = Browser.start(dir);
     }
 
@@ -204,16 +206,52 @@ class UiBrowserIT {
         browser.awaitText("#detail-delivery", "Failed");
     }
 
-    @Test
-    @Order(7)
-    void sendAndCommitAStudyToOrthanc() throws Exception {
-        browser.open(server.page(true, "#/studies?name=UIDOE"));
-        browser.awaitText("#studies tbody tr", "UIDOE");
+    /** "Send and commit" of patient {@code patientId}'s study to Orthanc from the studies page; the Transaction UID. */
+    private String sendAndCommit(String patientId) {
+        browser.open(server.page(true, "#/studies?id=" + patientId));
+        browser.await("only " + patientId, d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#studies tbody tr"));
+            return rows.size() == 1 && rows.get(0).getText().contains(patientId);
+        });
         new Select(browser.driver().findElement(By.name("target"))).selectByValue("orthanc");
         assertThat(browser.driver().findElement(By.name("commit")).isSelected()).isTrue();
         browser.awaitVisible("#studies tbody tr button.send").click();
         browser.awaitText("#send-state", "Success");
-        assertThat(orthanc.get("/instances").size()).isEqualTo(3);
+        return browser.awaitVisible("#send-commitment").getText();
+    }
+
+    /** On the outgoing transaction's page: "Remove local copies", confirmed. */
+    private void removeLocalCopies(String uid) {
+        browser.open(server.page(true, "#/outgoing?status=Success"));
+        browser.awaitText("#outgoing tr[data-transaction='" + uid + "']", "ORTHANC");
+        browser.awaitVisible("#outgoing tr[data-transaction='" + uid + "']").click();
+        browser.awaitText("#outgoing-status", "Success");
+        browser.awaitVisible("#outgoing-detail button.remove").click();
+        browser.awaitVisible("#outgoing-detail button.danger").click();
+    }
+
+    @Test
+    @Order(7)
+    void sendAndCommitAStudyToOrthancEndsAsSuccessThenReleasesTheLocalCopies() throws Exception {
+        String guarded = sendAndCommit("UIDOE");
+        browser.awaitVisible("#send-commitment").click();
+        browser.awaitText("#outgoing-status", "Success");
+        WebElement results = browser.awaitVisible("#outgoing-results");
+        assertThat(results.findElements(By.cssSelector("tbody tr"))).hasSize(3);
+        assertThat(results.getText()).contains("Committed").doesNotContain("Failed");
+        // we committed these to ORTHANC ourselves (the incoming request above): the ledger keeps them
+        removeLocalCopies(guarded);
+        WebElement refusal = browser.awaitText("#outgoing-detail .error", "could not be deleted");
+        assertThat(refusal.getText()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(server.get("/statistics").get("CountInstances").asInt()).isEqualTo(5);
+
+        storescu(fresh);
+        String released = sendAndCommit("UINEW");
+        assertThat(orthanc.get("/instances").size()).isEqualTo(5);
+        removeLocalCopies(released);
+        browser.awaitText("#outgoing-detail .notice", "Local copies removed");
+        assertThat(server.get("/statistics").get("CountInstances").asInt()).isEqualTo(5);
+        assertThat(server.get("/patients").size()).isEqualTo(2);
     }
 
     @Test
@@ -221,6 +259,7 @@ class UiBrowserIT {
     void theDashboardAtTheEndAndOnANarrowWindow() throws Exception {
         browser.open(server.page(true, "#/dashboard"));
         browser.awaitText("#in-committed", "3");
+        browser.awaitText("#out-success", "2");
         browser.awaitText("#jobs-Failure", "1");
         browser.screenshot(Tools.ROOT.resolve("docs/ui-dashboard.png"));
         browser.size(400, 900).open(server.page(true, "#/dashboard"));

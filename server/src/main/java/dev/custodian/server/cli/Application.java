@@ -1,5 +1,8 @@
 package dev.custodian.server.cli;
 
+import dev.custodian.server.commit.scu.CommitmentScuModule;
+import dev.custodian.server.commit.scu.JobCommitment;
+import dev.custodian.server.commit.scu.StorageCommitments;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.dicom.ArchiveScp;
 import dev.custodian.server.dicom.DicomThreads;
@@ -24,6 +27,7 @@ import dev.custodian.server.jobs.StoreJobType;
 import dev.custodian.server.rest.JobRoutes;
 import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
+import dev.custodian.server.rest.StorageCommitmentRoutes;
 import dev.custodian.server.rest.SummaryRoutes;
 import dev.custodian.server.store.FileSystemStorageArea;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -68,9 +72,12 @@ public final class Application implements AutoCloseable {
     private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
+    private final CommitmentScuModule commitmentScu;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
-                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker) {
+                        DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker,
+                        CommitmentScuModule commitmentScu) {
+        this.commitmentScu = commitmentScu;
         this.config = config;
         this.database = database;
         this.archive = archive;
@@ -110,7 +117,11 @@ public final class Application implements AutoCloseable {
             started.add(threads);
             ModalityScu scu = new ModalityScu(config.dicomAet(), config.dicomScuTimeoutSeconds(),
                     config.maximumPduLength(), archive, threads);
-            StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH);
+            CommitmentScuModule commitmentScu = new CommitmentScuModule(config, database, modalities, archive, clock);
+            started.add(commitmentScu);
+            StorageCommitments commitments = commitmentScu.commitments(scu);
+            StoreJobType storeJobs = new StoreJobType(scu, modalities, StoreJobType.DEFAULT_BATCH,
+                    new JobCommitment(commitments, index, commitmentScu.signals(), commitmentScu.release(), scu));
             StoringAssociations storing = new StoringAssociations();
             // daemon: it only releases report associations, which the DICOM close would abort anyway
             ExecutorService reportReleases = Executors.newSingleThreadExecutor(r -> {
@@ -125,13 +136,15 @@ public final class Application implements AutoCloseable {
             JobsEngine jobs = startJobs(config, database, clock, storeJobs, commitment.jobType());
             started.add(jobs);
             ArchiveScp scp = ArchiveScp.start(config, dicomBindAddress, modalities, new Ingest(archive), clock, threads,
-                    storing, commitment.service(jobs));
+                    storing, commitment.service(jobs), commitmentScu::register);
             started.add(scp);
+            commitmentScu.start();
             CommitmentRoutes commitmentRoutes = new CommitmentRoutes(commitment, index);
             List<RestServer.Routes> routes = new ArrayList<>(List.of(extraRoutes));
-            routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs));
+            routes.add(new DicomRoutes(modalities, scu, jobs, storeJobs, index, commitments));
             routes.add(new JobRoutes(jobs, clock, commitmentRoutes));
             routes.add(commitmentRoutes);
+            routes.add(new StorageCommitmentRoutes(modalities, scu, index, commitments, commitmentScu.release()));
             routes.add(new SummaryRoutes(config, archive.index(), jobs, scp::openAssociations, clock));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -141,7 +154,8 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker);
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker,
+                    commitmentScu);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -216,6 +230,7 @@ public final class Application implements AutoCloseable {
             rest.close();
             jobs.close();
             scp.close(DICOM_GRACE);
+            commitmentScu.close();
             threads.close();
             if (archive.storage() instanceof AutoCloseable storage) {
                 closeQuietly(storage);

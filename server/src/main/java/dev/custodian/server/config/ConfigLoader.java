@@ -93,7 +93,11 @@ public final class ConfigLoader {
                     new JobsConfig((int) f.integer("ConcurrentJobs", 2, 0, JobsConfig.MAX_CONCURRENT_JOBS),
                             (int) f.integer("JobsHistorySize", 10, 0, Integer.MAX_VALUE),
                             f.bool("SaveJobs", true)),
-                    StorageCommitmentConfig.read(f));
+                    StorageCommitmentConfig.read(f),
+                    new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
+                            (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
+                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

@@ -35,7 +35,8 @@ public record CustodianConfig(
         int storageCommitmentReportsSize,
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
-        StorageCommitmentConfig storageCommitment) {
+        StorageCommitmentConfig storageCommitment,
+        CommitmentScuConfig commitmentScu) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -48,6 +49,7 @@ public record CustodianConfig(
         Objects.requireNonNull(postgresql, "postgresql");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(storageCommitment, "storageCommitment");
+        Objects.requireNonNull(commitmentScu, "commitmentScu");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -82,7 +84,7 @@ public record CustodianConfig(
                 dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                StorageCommitmentConfig.defaults());
+                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -113,6 +115,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment);
+                storageCommitment, commitmentScu);
     }
 }

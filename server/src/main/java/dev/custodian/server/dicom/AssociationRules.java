@@ -30,8 +30,10 @@ import java.util.function.Supplier;
  *     {@code AllowEcho}, the storage SOP classes when {@code DicomAlwaysAllowStore} or its
  *     {@code AllowStore} (host checked as above); otherwise their presentation contexts are
  *     answered user-rejection (PS3.8 Table 9-18), so the peer learns it at negotiation time;</li>
- * <li>Storage Commitment Push Model is accepted at negotiation; whether the calling AE may ask
- *     is decided per N-ACTION (0124H Not Authorized with an Error Comment naming the reason).</li>
+ * <li>Storage Commitment Push Model (PS3.4 Annex J: N-ACTION to us, or the N-EVENT-REPORT of a
+ *     commitment we asked for, with or without role selection) is accepted at negotiation; whether
+ *     the calling AE may ask or report is decided per message, so that the refusal is readable
+ *     (N-ACTION: 0124H Not Authorized with an Error Comment naming the reason).</li>
  * </ul>
  * Modalities are read at each association, so REST changes apply to the next one. The acceptor
  * policy of {@link ArchiveScp}'s {@code DicomServer}, given the peer's address with each request.
@@ -50,7 +52,7 @@ public final class AssociationRules implements AcceptorPolicy {
     }
 
     /** The operations the rules distinguish. */
-    public enum Operation { ECHO, STORE }
+    public enum Operation { ECHO, STORE, STORAGE_COMMITMENT }
 
     @Override
     public AcceptorDecision decide(AAssociateRq rq, String remoteAddress) {
@@ -66,20 +68,31 @@ public final class AssociationRules implements AcceptorPolicy {
         }
         boolean echo = allows(Operation.ECHO, calling, host);
         boolean store = allows(Operation.STORE, calling, host);
+        // A peer taking the SCP role (it sends us results) must be allowed Storage Commitment; a
+        // requester is decided per N-ACTION, where the refusal can carry an Error Comment.
+        boolean commitment = !reportsToUs(accept) || allows(Operation.STORAGE_COMMITMENT, calling, host);
         List<PresentationContextAc> answered = new ArrayList<>();
         for (PresentationContextAc ac : accept.contexts()) {
             String abstractSyntax = abstractSyntaxOf(rq, ac.id());
-            // Storage Commitment is decided per N-ACTION, where the refusal can carry an Error Comment
             boolean allowed = Uid.Verification.equals(abstractSyntax) ? echo
-                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) || store;
+                    : Uid.StorageCommitmentPushModel.equals(abstractSyntax) ? commitment : store;
             answered.add(ac.isAccepted() && !allowed
                     ? PresentationContextAc.rejected(ac.id(), PresentationContextResult.USER_REJECTION) : ac);
         }
         return new AcceptorDecision.Accept(answered, accept.roleSelections(), accept.extraUserInfo());
     }
 
+    /** The peer proposed, and we granted, the SCP role of Storage Commitment (PS3.7 §D.3.3.4). */
+    private static boolean reportsToUs(AcceptorDecision.Accept accept) {
+        return accept.roleSelections().stream()
+                .anyMatch(rs -> Uid.StorageCommitmentPushModel.equals(rs.sopClassUid()) && rs.scpRole());
+    }
+
     /** Orthanc's {@code IsAllowedRequest}: the "always" key, else a matching modality's permission. */
     public boolean allows(Operation op, String callingAet, String host) {
+        if (op == Operation.STORAGE_COMMITMENT) {
+            return matching(callingAet, host).stream().anyMatch(RemoteModality::allowStorageCommitment);
+        }
         if (op == Operation.ECHO ? config.dicomAlwaysAllowEcho() : config.dicomAlwaysAllowStore()) {
             return true;
         }

@@ -208,13 +208,22 @@ public final class ModalityScu {
     }
 
     private DicomClient client(RemoteModality m, Duration timeout) throws ScuException {
+        return client(m, timeout, ServiceRegistry.builder().verification().build());
+    }
+
+    /**
+     * A client towards {@code m} with its calling AE, PDU limit and {@code timeout} for every step,
+     * whose associations also serve {@code incoming} (e.g. the N-EVENT-REPORT a Storage Commitment
+     * SCP may send on the N-ACTION's association).
+     */
+    public DicomClient client(RemoteModality m, Duration timeout, ServiceRegistry incoming) throws ScuException {
         AssociationSettings d = AssociationSettings.DEFAULT;
         AssociationSettings settings = new AssociationSettings(new PduLimits(maxPdu, d.limits().maxAssociateLength(),
                 d.limits().maxItems()), timeout, timeout, d.maxCommandLength(), d.maxSendPduLength(),
                 d.implementationClassUid(), d.implementationVersionName());
         try {
             return new DicomClient(localAet(m), RequestorConfig.plain(settings, timeout, timeout), timeout,
-                    ServiceRegistry.builder().verification().build(), threads.runtime());
+                    incoming, threads.runtime());
         } catch (IOException e) {
             throw new ScuException("cannot prepare the association to " + m.aet() + ": " + e.getMessage(), e);
         }
@@ -244,7 +253,8 @@ public final class ModalityScu {
         }
     }
 
-    private Duration timeout(RemoteModality m) {
+    /** The modality's {@code Timeout}, else {@code DicomScuTimeout}, else one hour. */
+    public Duration timeout(RemoteModality m) {
         int seconds = m.timeoutSeconds() > 0 ? m.timeoutSeconds() : scuTimeoutSeconds;
         return seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofHours(1);
     }

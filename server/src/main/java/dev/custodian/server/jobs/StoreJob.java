@@ -40,6 +40,8 @@ public final class StoreJob implements Job {
     private final List<String> failures = new ArrayList<>();
     /** The association kept open from one step to the next while this object runs. */
     private final HeldAssociation association = new HeldAssociation();
+    /** What follows the C-STOREs when Storage Commitment was asked for; null otherwise. */
+    private final StoreJobCommitment commitment;
 
     /**
      * How a step's batch goes out: {@link ModalityScu#store(RemoteModality, List, boolean, HeldAssociation, List)}
@@ -65,6 +67,11 @@ public final class StoreJob implements Job {
     }
 
     StoreJob(Sender sender, Modalities modalities, int batchSize, Request request) {
+        this(sender, modalities, batchSize, request, null);
+    }
+
+    StoreJob(Sender sender, Modalities modalities, int batchSize, Request request, StoreJobCommitment commitment) {
+        this.commitment = commitment;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
         }
@@ -80,12 +87,18 @@ public final class StoreJob implements Job {
     }
 
     @Override
-    public StepResult step(JobContext context) {
+    public StepResult step(JobContext context) throws InterruptedException {
         List<String> all = request.instances();
-        if (position >= all.size()) {
-            return StepResult.success();
-        }
         Optional<RemoteModality> m = modalities.get(request.modality());
+        if (position >= all.size()) {
+            if (commitment == null || commitment.done()) {
+                return StepResult.success();
+            }
+            if (m.isEmpty()) {
+                return StepResult.failure(JobError.inexistentItem("unknown modality " + request.modality()));
+            }
+            return commitment.step(request.modality(), m.get(), all, "job " + context.jobId());
+        }
         if (m.isEmpty()) {
             return StepResult.failure(JobError.inexistentItem("unknown modality " + request.modality()));
         }
@@ -107,7 +120,7 @@ public final class StoreJob implements Job {
         position += batch.size();
         if (position >= all.size()) {
             association.close(); // released before the job is seen to succeed
-            return StepResult.success();
+            return commitment == null ? StepResult.success() : StepResult.proceed();
         }
         return StepResult.proceed();
     }
@@ -138,6 +151,9 @@ public final class StoreJob implements Job {
         c.put("LocalAet", request.localAet());
         strings(c.putArray("ParentResources"), request.parentResources());
         c.put("RemoteAet", request.remoteAet());
+        if (commitment != null) {
+            commitment.content(c);
+        }
         return c;
     }
 
@@ -153,6 +169,9 @@ public final class StoreJob implements Job {
         s.put("Description", request.description());
         s.put("Position", position);
         strings(s.putArray("Failures"), failures);
+        if (commitment != null) {
+            commitment.serialize(s);
+        }
         return s;
     }
 
@@ -160,14 +179,19 @@ public final class StoreJob implements Job {
     public void reset() {
         position = 0;
         failures.clear();
+        if (commitment != null) {
+            commitment.reset();
+        }
     }
 
     /** Rebuilds a job saved by {@link #serialize()}. */
-    static StoreJob restore(Sender sender, Modalities modalities, int batchSize, JsonNode s) {
+    static StoreJob restore(Sender sender, Modalities modalities, int batchSize, JsonNode s,
+                            dev.custodian.server.commit.scu.JobCommitment commitments) {
         Request request = new Request(text(s, "Modality"), text(s, "LocalAet"), text(s, "RemoteAet"),
                 list(s, "Instances"), list(s, "ParentResources"), s.path("Permissive").asBoolean(false),
                 text(s, "Description"));
-        StoreJob job = new StoreJob(sender, modalities, batchSize, request);
+        StoreJob job = new StoreJob(sender, modalities, batchSize, request,
+                StoreJobCommitment.restore(commitments, s));
         int position = s.path("Position").asInt(-1);
         if (position < 0 || position > request.instances().size()) {
             throw new IllegalArgumentException("saved Position out of range: " + s.path("Position"));

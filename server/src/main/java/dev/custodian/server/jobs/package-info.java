@@ -10,7 +10,8 @@
  * Orthanc's {@code DicomModalityStore}).
  *
  * <p>May depend on {@code config}, {@code index} (the database and {@code Modalities}),
- * {@code dicom} (the SCU the store job reuses), Jackson, JDBI, SLF4J and the JDK. Not on
+ * {@code dicom} (the SCU the store job reuses), {@code commit.scu} (the Storage Commitment a store job may
+ * ask after its C-STOREs), Jackson, JDBI, SLF4J and the JDK. Not on
  * {@code rest} or {@code cli}, nor on Javalin.
  */
 package dev.custodian.server.jobs;

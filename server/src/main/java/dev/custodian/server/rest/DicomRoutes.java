@@ -2,10 +2,14 @@ package dev.custodian.server.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.server.commit.scu.CommitmentSendException;
+import dev.custodian.server.commit.scu.ScuTransaction;
+import dev.custodian.server.commit.scu.StorageCommitments;
 import dev.custodian.server.config.RemoteModality;
 import dev.custodian.server.dicom.ModalityScu;
 import dev.custodian.server.dicom.ScuException;
 import dev.custodian.server.dicom.StoreOutcome;
+import dev.custodian.server.index.Index;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.jobs.JobsEngine;
 import dev.custodian.server.jobs.StoreJobType;
@@ -24,16 +28,30 @@ import java.util.TreeMap;
  * as a JSON string), a JSON array of IDs, or Orthanc's object {@code {"Resources": [...],
  * "Synchronous": true, "Permissive": false, "Priority": 0}}. With {@code "Synchronous": false}
  * or {@code "Asynchronous": true} the store becomes a {@code DicomModalityStore} job and the
- * answer is {@code {"ID": ..., "Path": "/jobs/..."}}.
+ * answer is {@code {"ID": ..., "Path": "/jobs/..."}}. With {@code "StorageCommitment": true} a
+ * Storage Commitment request for the instances follows the C-STOREs (Orthanc 1.10.1) and the
+ * answer (or the job's Content) adds {@code StorageCommitmentTransactionUID}; an asynchronous store
+ * may add {@code "ReleaseAfterCommitment": true} (Custodian's forward-and-release: the job then
+ * waits for the report and deletes the local copies the remote committed).
  */
 public final class DicomRoutes implements RestServer.Routes {
     private final Modalities modalities;
     private final ModalityScu scu;
     private final JobsEngine jobs;
     private final StoreJobType storeJobs;
+    private final Index index;
+    private final StorageCommitments commitments;
 
     /** @param jobs and {@code storeJobs} run asynchronous stores */
     public DicomRoutes(Modalities modalities, ModalityScu scu, JobsEngine jobs, StoreJobType storeJobs) {
+        this(modalities, scu, jobs, storeJobs, null, null);
+    }
+
+    /** @param index and {@code commitments} serve {@code "StorageCommitment": true} (null: refused) */
+    public DicomRoutes(Modalities modalities, ModalityScu scu, JobsEngine jobs, StoreJobType storeJobs, Index index,
+                       StorageCommitments commitments) {
+        this.index = index;
+        this.commitments = commitments;
         this.modalities = modalities;
         this.scu = scu;
         this.jobs = jobs;
@@ -65,13 +83,20 @@ public final class DicomRoutes implements RestServer.Routes {
     private void store(Context ctx, ObjectMapper json) {
         RemoteModality m = modality(ctx);
         StoreRequest request = StoreRequest.parse(ctx.body(), json);
+        if (request.storageCommitment()) {
+            if (commitments == null) {
+                throw new RestException(OrthancError.BAD_REQUEST, "Storage Commitment is not available");
+            }
+            StorageCommitmentRoutes.committingModality(modalities, ctx.pathParam("id"));
+        }
         List<String> instances = new ArrayList<>();
         for (String id : request.resources()) {
             instances.addAll(scu.instancesUnder(id).orElseThrow(() -> RestException.unknown("resource " + id)));
         }
         if (request.asynchronous()) {
             String id = jobs.submit(storeJobs.create(ctx.pathParam("id"), m, instances, request.resources(),
-                    request.permissive()), request.priority());
+                    request.permissive(), request.storageCommitment(), request.releaseAfterCommitment()),
+                    request.priority());
             Map<String, Object> body = new TreeMap<>();
             body.put("ID", id);
             body.put("Path", "/jobs/" + id);
@@ -91,13 +116,34 @@ public final class DicomRoutes implements RestServer.Routes {
         body.put("LocalAet", outcome.localAet());
         body.put("ParentResources", request.resources());
         body.put("RemoteAet", outcome.remoteAet());
+        if (request.storageCommitment()) {
+            body.put("StorageCommitmentTransactionUID", commit(ctx.pathParam("id"), m, instances).uid());
+        }
         ctx.json(body);
     }
 
+    /** The Storage Commitment request that follows a synchronous store. */
+    private ScuTransaction commit(String name, RemoteModality m, List<String> instances) {
+        List<StorageCommitments.Item> items = new ArrayList<>(instances.size());
+        for (String id : instances) {
+            items.add(CommitmentBody.local(index, id));
+        }
+        try {
+            return commitments.request(name, m, scu.localAet(m), items, "REST API", scu.timeout(m));
+        } catch (CommitmentSendException e) {
+            throw new RestException(OrthancError.NETWORK_PROTOCOL, "Storage commitment - " + e.getMessage());
+        }
+    }
+
     /** The parsed body of {@code /store}. */
-    record StoreRequest(List<String> resources, boolean permissive, boolean asynchronous, int priority) {
+    record StoreRequest(List<String> resources, boolean permissive, boolean asynchronous, int priority,
+                        boolean storageCommitment, boolean releaseAfterCommitment) {
         StoreRequest(List<String> resources, boolean permissive) {
             this(resources, permissive, false, 0);
+        }
+
+        StoreRequest(List<String> resources, boolean permissive, boolean asynchronous, int priority) {
+            this(resources, permissive, asynchronous, priority, false, false);
         }
 
         static StoreRequest parse(String body, ObjectMapper json) {
@@ -123,8 +169,13 @@ public final class DicomRoutes implements RestServer.Routes {
                 if (!priority.isMissingNode() && !(priority.isIntegralNumber() && priority.canConvertToInt())) {
                     throw new RestException(OrthancError.BAD_REQUEST, "\"Priority\" must be an integer: " + priority);
                 }
+                boolean release = bool(node, "ReleaseAfterCommitment", false);
+                if (release && !async) {
+                    throw new RestException(OrthancError.BAD_REQUEST,
+                            "\"ReleaseAfterCommitment\" needs an asynchronous store (\"Synchronous\": false)");
+                }
                 return new StoreRequest(ids(node.get("Resources")), bool(node, "Permissive", false), async,
-                        priority.asInt(0));
+                        priority.asInt(0), bool(node, "StorageCommitment", false) || release, release);
             }
             throw new RestException(OrthancError.BAD_REQUEST,
                     "expected a resource ID, an array of IDs or an object with \"Resources\"");

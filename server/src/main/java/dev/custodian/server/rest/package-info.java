@@ -4,6 +4,7 @@
  * {@link dev.custodian.server.index.Index}, {@link dev.custodian.server.index.Modalities}) and
  * writes JSON. May depend on {@code config}, {@code store}, {@code index}, {@code dicom} (the SCU behind
  * {@code /modalities/{id}/echo|store}), {@code jobs} (the engine behind {@code /jobs} and asynchronous
- * stores), {@code commit.scp} (the ledger and a commitment job's results); never on {@code cli}.
+ * stores), {@code commit.scp} (the ledger and a commitment job's results), {@code commit.scu} (the
+ * Storage Commitment SCU behind {@code /storage-commitment}); never on {@code cli}.
  */
 package dev.custodian.server.rest;

@@ -8,6 +8,7 @@ import dev.custodian.net.pdu.AAssociateRq;
 import dev.custodian.net.pdu.PresentationContextAc;
 import dev.custodian.net.pdu.PresentationContextResult;
 import dev.custodian.net.pdu.PresentationContextRq;
+import dev.custodian.net.pdu.ScpScuRoleSelection;
 import dev.custodian.net.pdu.UserInformation;
 import dev.custodian.net.ul.AcceptorDecision;
 import dev.custodian.net.ul.SupportedSyntaxes;
@@ -22,7 +23,9 @@ class AssociationRulesTest {
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     private static final SupportedSyntaxes SYNTAXES = SupportedSyntaxes.builder()
             .add(Uid.Verification, Uid.ImplicitVRLittleEndian)
-            .add(CT, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian).build();
+            .add(CT, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian)
+            .add(Uid.StorageCommitmentPushModel, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian)
+            .allowRequestorScp(Uid.StorageCommitmentPushModel).build();
     private static final String MODALITIES = "\"DicomModalities\": { \"ct\": [\"CT1\", \"10.0.0.5\", 104],"
             + " \"echo\": { \"AET\": \"ECHOONLY\", \"Host\": \"127.0.0.1\", \"Port\": 104, \"AllowStore\": false } }";
 
@@ -99,6 +102,38 @@ class AssociationRulesTest {
         assertThat(results(r.decide(request("CT1", "ARCHIVE"), "10.0.0.5:4000")))
                 .containsEntry(3, PresentationContextResult.ACCEPTANCE);
         assertThat(r.allows(AssociationRules.Operation.STORE, "CT1", "10.0.0.6")).isFalse();
+    }
+
+    /** The N-EVENT-REPORT of a commitment we asked for (or an N-ACTION to us), with or without role selection. */
+    private static AAssociateRq commitment(String calling, boolean proposeScpRole) {
+        List<ScpScuRoleSelection> roles = proposeScpRole
+                ? List.of(new ScpScuRoleSelection(Uid.StorageCommitmentPushModel, false, true)) : List.of();
+        return new AAssociateRq(1, "ARCHIVE", calling, AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(
+                new PresentationContextRq(1, Uid.StorageCommitmentPushModel, List.of(Uid.ImplicitVRLittleEndian))),
+                UserInformation.of(16384, "1.2.3", "TEST", roles));
+    }
+
+    @Test
+    void storageCommitmentResultsAreAcceptedOnlyFromAModalityThatAllowsIt() {
+        String modalities = "\"DicomModalities\": { \"pacs\": [\"PACS\", \"127.0.0.1\", 104],"
+                + " \"nocommit\": { \"AET\": \"NOCOMMIT\", \"Host\": \"127.0.0.1\", \"Port\": 104,"
+                + " \"AllowStorageCommitment\": false } }";
+        AssociationRules r = rules(modalities);
+        for (boolean role : new boolean[] {false, true}) {
+            AcceptorDecision d = r.decide(commitment("PACS", role), "127.0.0.1:1");
+            assertThat(results(d)).containsEntry(1, PresentationContextResult.ACCEPTANCE);
+            if (role) {
+                assertThat(((AcceptorDecision.Accept) d).roleSelections()).singleElement()
+                        .satisfies(rs -> assertThat(rs.scpRole()).isTrue());
+            }
+            // with the SCP role (it would send us results) a peer not allowed is refused at negotiation;
+            // as a requester it is refused per N-ACTION (0124H with an Error Comment), so it is accepted here
+            PresentationContextResult expected = role ? PresentationContextResult.USER_REJECTION
+                    : PresentationContextResult.ACCEPTANCE;
+            assertThat(results(r.decide(commitment("NOCOMMIT", role), "127.0.0.1:1"))).containsEntry(1, expected);
+            // DicomAlwaysAllowStore (true by default) lets a stranger store, not report results
+            assertThat(results(r.decide(commitment("STRANGER", role), "127.0.0.1:1"))).containsEntry(1, expected);
+        }
     }
 
     @Test
