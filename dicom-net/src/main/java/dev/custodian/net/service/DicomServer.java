@@ -78,11 +78,12 @@ public final class DicomServer implements AutoCloseable {
 
     /**
      * The registry's SOP classes with the configured transfer syntaxes (storage ones for SOP
-     * classes with a C-STORE service) and the SCP role granted to requestors where the registry
-     * takes the SCU role (PS3.7 §D.3.3.4).
+     * classes with a C-STORE service), chosen by the configured
+     * {@link DicomServerConfig#transferSyntaxSelection()}, and the SCP role granted to requestors
+     * where the registry takes the SCU role (PS3.7 §D.3.3.4).
      */
     public static SupportedSyntaxes supportedSyntaxes(DicomServerConfig config, ServiceRegistry registry) {
-        SupportedSyntaxes.Builder b = SupportedSyntaxes.builder();
+        SupportedSyntaxes.Builder b = SupportedSyntaxes.builder().selection(config.transferSyntaxSelection());
         registry.abstractSyntaxes().forEach((sopClass, roles) -> {
             b.add(sopClass, registry.store(sopClass).isPresent() ? config.storageTransferSyntaxes()
                     : config.otherTransferSyntaxes());

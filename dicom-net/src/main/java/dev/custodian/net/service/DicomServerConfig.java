@@ -4,6 +4,7 @@ import dev.custodian.dicom.dict.Uid;
 import dev.custodian.dicom.dict.UidDictionary;
 import dev.custodian.dicom.dict.UidEntry;
 import dev.custodian.net.transport.AcceptorConfig;
+import dev.custodian.net.ul.TransferSyntaxSelection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,17 @@ import java.util.function.Predicate;
  * @param dimseTimeout             how long to wait for a DIMSE response or data set
  * @param storageTransferSyntaxes  accepted for SOP classes with a C-STORE service, most preferred first
  * @param otherTransferSyntaxes    accepted for the other SOP classes (their data sets are parsed)
+ * @param transferSyntaxSelection  whose order picks the transfer syntax of a presentation context:
+ *                                 the requestor's (its data sets arrive as it holds them) or the
+ *                                 order of the two lists above
  */
 public record DicomServerConfig(String aeTitle, Predicate<String> callingAeTitleKnown, AcceptorConfig acceptor,
                                 Duration dimseTimeout, List<String> storageTransferSyntaxes,
-                                List<String> otherTransferSyntaxes) {
-    /** Uncompressed syntaxes first, then every other standard transfer syntax (stored as received). */
+                                List<String> otherTransferSyntaxes, TransferSyntaxSelection transferSyntaxSelection) {
+    /**
+     * Uncompressed syntaxes first, then every other standard transfer syntax (stored as received);
+     * the order decides only under {@link TransferSyntaxSelection#ACCEPTOR_ORDER}.
+     */
     public static final List<String> DEFAULT_STORAGE_TRANSFER_SYNTAXES = storageDefaults();
     /** The syntaxes a service that parses its data set understands. */
     public static final List<String> DEFAULT_OTHER_TRANSFER_SYNTAXES =
@@ -33,8 +40,9 @@ public record DicomServerConfig(String aeTitle, Predicate<String> callingAeTitle
             throw new IllegalArgumentException("AE title must have 1..16 characters: " + aeTitle);
         }
         if (callingAeTitleKnown == null || acceptor == null || dimseTimeout == null || dimseTimeout.isNegative()
-                || dimseTimeout.isZero()) {
-            throw new IllegalArgumentException("calling AE rule, acceptor config and a positive DIMSE timeout are required");
+                || dimseTimeout.isZero() || transferSyntaxSelection == null) {
+            throw new IllegalArgumentException("calling AE rule, acceptor config, a positive DIMSE timeout and a"
+                    + " transfer syntax selection are required");
         }
         storageTransferSyntaxes = List.copyOf(storageTransferSyntaxes);
         otherTransferSyntaxes = List.copyOf(otherTransferSyntaxes);
@@ -43,16 +51,23 @@ public record DicomServerConfig(String aeTitle, Predicate<String> callingAeTitle
         }
     }
 
-    /** Any calling AE, the default transfer syntaxes. */
+    /** Any calling AE, the default transfer syntaxes, chosen in the requestor's order. */
     public static DicomServerConfig of(String aeTitle, AcceptorConfig acceptor, Duration dimseTimeout) {
         return new DicomServerConfig(aeTitle, calling -> true, acceptor, dimseTimeout,
-                DEFAULT_STORAGE_TRANSFER_SYNTAXES, DEFAULT_OTHER_TRANSFER_SYNTAXES);
+                DEFAULT_STORAGE_TRANSFER_SYNTAXES, DEFAULT_OTHER_TRANSFER_SYNTAXES,
+                TransferSyntaxSelection.PROPOSER_ORDER);
     }
 
     /** The same with {@code syntaxes} accepted for storage, most preferred first. */
     public DicomServerConfig withStorageTransferSyntaxes(List<String> syntaxes) {
         return new DicomServerConfig(aeTitle, callingAeTitleKnown, acceptor, dimseTimeout, syntaxes,
-                otherTransferSyntaxes);
+                otherTransferSyntaxes, transferSyntaxSelection);
+    }
+
+    /** The same with the transfer syntax of each context chosen by {@code selection}. */
+    public DicomServerConfig withTransferSyntaxSelection(TransferSyntaxSelection selection) {
+        return new DicomServerConfig(aeTitle, callingAeTitleKnown, acceptor, dimseTimeout, storageTransferSyntaxes,
+                otherTransferSyntaxes, selection);
     }
 
     private static List<String> storageDefaults() {

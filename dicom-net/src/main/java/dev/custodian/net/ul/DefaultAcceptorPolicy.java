@@ -21,8 +21,9 @@ import java.util.function.Predicate;
  *     calling-AE-title-not-recognized (3);</li>
  * <li>the application context must be the DICOM one → else reason 2;</li>
  * <li>each presentation context: abstract syntax not in the registry → abstract-syntax-not-supported
- *     (3); otherwise the first transfer syntax in <em>our</em> preference order that the requestor
- *     proposed, or transfer-syntaxes-not-supported (4);</li>
+ *     (3); otherwise one transfer syntax both sides have, chosen by
+ *     {@link SupportedSyntaxes#selection()} (the first in the requestor's order, or in ours), or
+ *     transfer-syntaxes-not-supported (4);</li>
  * <li>role selection: the requestor's SCU role is accepted as proposed; its SCP role only where
  *     the registry allows it.</li>
  * </ul>
@@ -65,7 +66,7 @@ public final class DefaultAcceptorPolicy implements AcceptorPolicy {
         if (ours.isEmpty()) {
             return PresentationContextAc.rejected(pc.id(), PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED);
         }
-        return ours.get().stream().filter(pc.transferSyntaxes()::contains).findFirst()
+        return syntaxes.selection().choose(ours.get(), pc.transferSyntaxes())
                 .map(ts -> PresentationContextAc.accepted(pc.id(), ts))
                 .orElseGet(() -> PresentationContextAc.rejected(pc.id(),
                         PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED));

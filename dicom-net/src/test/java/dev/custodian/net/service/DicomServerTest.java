@@ -18,6 +18,7 @@ import dev.custodian.net.ul.AcceptorDecision;
 import dev.custodian.net.ul.AcceptorPolicy;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.net.ul.SupportedSyntaxes;
+import dev.custodian.net.ul.TransferSyntaxSelection;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class DicomServerTest {
     @Test
     void defaultPolicyRejectsAnUnknownCallingAeTitle() {
         DicomServerConfig config = new DicomServerConfig("ARCHIVE", "CT1"::equals, ACCEPTOR, Duration.ofSeconds(5),
-                DicomServerConfig.DEFAULT_STORAGE_TRANSFER_SYNTAXES, DicomServerConfig.DEFAULT_OTHER_TRANSFER_SYNTAXES);
+                DicomServerConfig.DEFAULT_STORAGE_TRANSFER_SYNTAXES, DicomServerConfig.DEFAULT_OTHER_TRANSFER_SYNTAXES,
+                TransferSyntaxSelection.PROPOSER_ORDER);
         AcceptorPolicy policy = DicomServer.defaultPolicy(config, REGISTRY);
         assertThat(rejection(policy.decide(request("MR1", "ARCHIVE", List.of()), "127.0.0.1:5000")).reason())
                 .isEqualTo(AAssociateRj.USER_CALLING_AE_TITLE_NOT_RECOGNIZED);
@@ -97,5 +99,23 @@ class DicomServerTest {
                 .contains(DicomServerConfig.DEFAULT_OTHER_TRANSFER_SYNTAXES);
         assertThat(syntaxes.requestorMayBeScp(STGCMT)).isTrue();
         assertThat(syntaxes.requestorMayBeScp(CT)).isFalse();
+        assertThat(syntaxes.selection()).as("default").isEqualTo(TransferSyntaxSelection.PROPOSER_ORDER);
+    }
+
+    @Test
+    void theConfiguredSelectionPicksTheTransferSyntaxOfEachContext() {
+        DicomServerConfig config = DicomServerConfig.of("ARCHIVE", ACCEPTOR, Duration.ofSeconds(5));
+        AAssociateRq rq = new AAssociateRq(1, "ARCHIVE", "CT1", AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(
+                new PresentationContextRq(1, CT, List.of(Uid.RLELossless, Uid.ExplicitVRLittleEndian)),
+                new PresentationContextRq(3, Uid.Verification, List.of(Uid.ImplicitVRLittleEndian,
+                        Uid.ExplicitVRLittleEndian))),
+                UserInformation.of(16384, "1.2.3", "TEST", List.of()));
+        var proposer = (AcceptorDecision.Accept) DicomServer.defaultPolicy(config, REGISTRY).decide(rq, "h");
+        assertThat(proposer.contexts()).containsExactly(PresentationContextAc.accepted(1, Uid.RLELossless),
+                PresentationContextAc.accepted(3, Uid.ImplicitVRLittleEndian));
+        var fixed = (AcceptorDecision.Accept) DicomServer.defaultPolicy(
+                config.withTransferSyntaxSelection(TransferSyntaxSelection.ACCEPTOR_ORDER), REGISTRY).decide(rq, "h");
+        assertThat(fixed.contexts()).containsExactly(PresentationContextAc.accepted(1, Uid.ExplicitVRLittleEndian),
+                PresentationContextAc.accepted(3, Uid.ExplicitVRLittleEndian));
     }
 }

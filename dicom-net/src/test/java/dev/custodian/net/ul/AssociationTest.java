@@ -42,6 +42,7 @@ class AssociationTest {
             .add(VERIFICATION, IMPLICIT)
             .add(CT, EXPLICIT, IMPLICIT)
             .add(STGCMT, IMPLICIT).allowRequestorScp(STGCMT)
+            .selection(TransferSyntaxSelection.ACCEPTOR_ORDER) // the proposer's order: DefaultAcceptorPolicyTest
             .build();
     private final AcceptorPolicy policy = new DefaultAcceptorPolicy(Set.of("ARCHIVE"), Set.of("MODALITY", "OTHER")::contains,
             syntaxes);

@@ -21,6 +21,7 @@ class DefaultAcceptorPolicyTest {
     static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     static final String IMPLICIT = "1.2.840.10008.1.2";
     static final String EXPLICIT = "1.2.840.10008.1.2.1";
+    static final String JPEG = "1.2.840.10008.1.2.4.50";
 
     private final DefaultAcceptorPolicy policy = new DefaultAcceptorPolicy(Set.of("ARCHIVE"), "MOD"::equals,
             SupportedSyntaxes.builder().add(CT, EXPLICIT, IMPLICIT).add(STGCMT, IMPLICIT).allowRequestorScp(STGCMT)
@@ -48,19 +49,40 @@ class DefaultAcceptorPolicyTest {
         assertThat(AcceptorDecision.noReasonGiven(RejectResult.REJECTED_PERMANENT).rejection().reason()).isEqualTo(1);
     }
 
+    private static List<PresentationContextRq> syntaxProposals() {
+        return List.of(
+                new PresentationContextRq(1, CT, List.of(IMPLICIT, EXPLICIT)),
+                new PresentationContextRq(3, CT, List.of(IMPLICIT)),
+                new PresentationContextRq(5, CT, List.of(JPEG)),
+                new PresentationContextRq(7, "1.2.3.4", List.of(IMPLICIT)),
+                new PresentationContextRq(9, CT, List.of(JPEG, "1.2.3.999", EXPLICIT, IMPLICIT)));
+    }
+
     @Test
-    void picksOurFirstPreferredTransferSyntaxThatWasProposed() {
+    void picksTheRequestorsFirstProposedTransferSyntaxThatWeSupport() {
         var decision = (AcceptorDecision.Accept) policy.decide(rq("ARCHIVE", "MOD",
-                AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(
-                        new PresentationContextRq(1, CT, List.of(IMPLICIT, EXPLICIT)),
-                        new PresentationContextRq(3, CT, List.of(IMPLICIT)),
-                        new PresentationContextRq(5, CT, List.of("1.2.840.10008.1.2.4.50")),
-                        new PresentationContextRq(7, "1.2.3.4", List.of(IMPLICIT))), List.of()), "h");
+                AAssociateRq.DICOM_APPLICATION_CONTEXT, syntaxProposals(), List.of()), "h");
+        assertThat(decision.contexts()).containsExactly(
+                PresentationContextAc.accepted(1, IMPLICIT),
+                PresentationContextAc.accepted(3, IMPLICIT),
+                PresentationContextAc.rejected(5, PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED),
+                PresentationContextAc.rejected(7, PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED),
+                PresentationContextAc.accepted(9, EXPLICIT)); // JPEG and the unknown syntax skipped
+    }
+
+    @Test
+    void acceptorOrderPicksOurFirstPreferredTransferSyntaxThatWasProposed() {
+        DefaultAcceptorPolicy fixed = new DefaultAcceptorPolicy(Set.of("ARCHIVE"), "MOD"::equals,
+                SupportedSyntaxes.builder().add(CT, EXPLICIT, IMPLICIT)
+                        .selection(TransferSyntaxSelection.ACCEPTOR_ORDER).build());
+        var decision = (AcceptorDecision.Accept) fixed.decide(rq("ARCHIVE", "MOD",
+                AAssociateRq.DICOM_APPLICATION_CONTEXT, syntaxProposals(), List.of()), "h");
         assertThat(decision.contexts()).containsExactly(
                 PresentationContextAc.accepted(1, EXPLICIT),
                 PresentationContextAc.accepted(3, IMPLICIT),
                 PresentationContextAc.rejected(5, PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED),
-                PresentationContextAc.rejected(7, PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED));
+                PresentationContextAc.rejected(7, PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED),
+                PresentationContextAc.accepted(9, EXPLICIT));
     }
 
     @Test

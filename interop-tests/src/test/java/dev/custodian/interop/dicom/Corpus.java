@@ -32,6 +32,21 @@ final class Corpus {
         }
     }
 
+    /**
+     * Every {@code .dcm} file of the package (what {@code dpkg -L python3-pydicom | grep '\.dcm$'}
+     * lists: test_files, charset_files and the colour palettes), relative to {@link #ROOT}.
+     */
+    static List<String> dcmFiles() {
+        try (Stream<Path> all = Files.walk(ROOT)) {
+            return all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".dcm"))
+                    .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path resolve(String relative) {
         return ROOT.resolve(relative);
     }

@@ -97,7 +97,9 @@ public final class ConfigLoader {
                     new CommitmentScuConfig((int) f.integer("StorageCommitmentScuDeadline", 3600, 1, Integer.MAX_VALUE),
                             (int) f.integer("StorageCommitmentScuLinger", 5, 0, Integer.MAX_VALUE),
                             (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
-                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)));
+                            (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
+                    AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
+                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

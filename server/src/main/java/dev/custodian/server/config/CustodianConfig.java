@@ -36,7 +36,8 @@ public record CustodianConfig(
         long minimumFreeDiskSpaceMb,
         JobsConfig jobs,
         StorageCommitmentConfig storageCommitment,
-        CommitmentScuConfig commitmentScu) {
+        CommitmentScuConfig commitmentScu,
+        AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -50,6 +51,7 @@ public record CustodianConfig(
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(storageCommitment, "storageCommitment");
         Objects.requireNonNull(commitmentScu, "commitmentScu");
+        Objects.requireNonNull(acceptedTransferSyntaxPreference, "acceptedTransferSyntaxPreference");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -70,7 +72,7 @@ public record CustodianConfig(
         }
     }
 
-    /** The configuration without the Storage Commitment keys (all at their defaults). */
+    /** The configuration without the Storage Commitment keys and AcceptedTransferSyntaxPreference (all at their defaults). */
     public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
                            Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
                            Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
@@ -84,7 +86,8 @@ public record CustodianConfig(
                 dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds, dicomScuTimeoutSeconds,
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults());
+                StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(),
+                AcceptedTransferSyntaxPreference.PROPOSER);
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -115,6 +118,6 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, commitmentScu);
+                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference);
     }
 }

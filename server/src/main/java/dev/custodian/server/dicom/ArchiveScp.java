@@ -14,6 +14,8 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.ul.Association;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.net.ul.CloseReason;
+import dev.custodian.net.ul.TransferSyntaxSelection;
+import dev.custodian.server.config.AcceptedTransferSyntaxPreference;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.Modalities;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * The archive's DICOM listener on {@code DicomPort}: Verification and Storage SCP (PS3.4 Annexes
  * A, B) for every standard storage SOP class and transfer syntax: a {@link DicomServer} whose
  * acceptor policy is {@link AssociationRules} (in place of the server's default, which always
- * checks the called AE title and cannot see the peer's address).
+ * checks the called AE title and cannot see the peer's address). Of the syntaxes a context
+ * proposes, the sender's first is accepted (stored as sent) unless
+ * {@code AcceptedTransferSyntaxPreference} is {@code "Uncompressed"}.
  * Like Orthanc it listens on all interfaces ({@code RemoteAccessAllowed} concerns HTTP only); at
  * most {@code DicomMaximumAssociations} at once, PDUs up to {@code MaximumPduLength}, an
  * association idle for {@code DicomScpTimeout} seconds is aborted (0 = never). One log line
@@ -155,15 +159,28 @@ public final class ArchiveScp implements AutoCloseable {
 
     /**
      * The listener of {@code DicomPort}: the AE title is {@code DicomAet} (whether it is checked
-     * is {@link AssociationRules}' business), the default transfer syntaxes, and the DIMSE timeout
-     * is the SCP timeout (or 10 minutes when that is 0).
+     * is {@link AssociationRules}' business), the default transfer syntaxes, picked in the order
+     * {@code AcceptedTransferSyntaxPreference} says, and the DIMSE timeout is the SCP timeout (or
+     * 10 minutes when that is 0).
      */
     static DicomServerConfig serverConfig(CustodianConfig config, String bindAddress) {
         Duration timeout = config.dicomScpTimeoutSeconds() == 0 ? DEFAULT_DIMSE_TIMEOUT
                 : Duration.ofSeconds(config.dicomScpTimeoutSeconds());
         AcceptorConfig acceptor = new AcceptorConfig(bindAddress, config.dicomPort(),
                 config.dicomMaximumAssociations(), settings(config), null);
-        return DicomServerConfig.of(config.dicomAet(), acceptor, timeout);
+        return DicomServerConfig.of(config.dicomAet(), acceptor, timeout)
+                .withTransferSyntaxSelection(selection(config.acceptedTransferSyntaxPreference()));
+    }
+
+    /**
+     * {@code "Proposer"}: the sender's order, so each instance is stored in the encoding it was
+     * sent in; {@code "Uncompressed"}: our fixed order, uncompressed syntaxes first.
+     */
+    static TransferSyntaxSelection selection(AcceptedTransferSyntaxPreference preference) {
+        return switch (preference) {
+            case PROPOSER -> TransferSyntaxSelection.PROPOSER_ORDER;
+            case UNCOMPRESSED -> TransferSyntaxSelection.ACCEPTOR_ORDER;
+        };
     }
 
     /** {@code MaximumPduLength} is what we announce and the largest we send; idle timeout = SCP timeout. */

@@ -52,6 +52,20 @@ class ConfigLoaderTest {
         assertThat(c.maximumPduLength()).isEqualTo(116_794);
         assertThat(c.storageCommitmentReportsSize()).isEqualTo(100);
         assertThat(c.minimumFreeDiskSpaceMb()).isZero();
+        assertThat(c.acceptedTransferSyntaxPreference()).isEqualTo(AcceptedTransferSyntaxPreference.PROPOSER);
+    }
+
+    @Test
+    void acceptedTransferSyntaxPreferenceTakesItsTwoValuesOnly() {
+        assertThat(parse("{\"AcceptedTransferSyntaxPreference\": \"Uncompressed\"}").acceptedTransferSyntaxPreference())
+                .isEqualTo(AcceptedTransferSyntaxPreference.UNCOMPRESSED);
+        assertThat(parse("{\"AcceptedTransferSyntaxPreference\": \"Proposer\"}").acceptedTransferSyntaxPreference())
+                .isEqualTo(AcceptedTransferSyntaxPreference.PROPOSER);
+        ConfigException wrong = error("{\"AcceptedTransferSyntaxPreference\": \"uncompressed\"}");
+        assertThat(wrong.key()).isEqualTo("AcceptedTransferSyntaxPreference");
+        assertThat(wrong.getMessage()).contains("\"Proposer\", \"Uncompressed\"").contains("got \"uncompressed\"");
+        assertThat(error("{\"AcceptedTransferSyntaxPreference\": true}").getMessage())
+                .contains("AcceptedTransferSyntaxPreference").contains("must be a string");
     }
 
     @Test

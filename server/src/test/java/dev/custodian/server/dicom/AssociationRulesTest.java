@@ -11,6 +11,10 @@ import dev.custodian.net.pdu.PresentationContextRq;
 import dev.custodian.net.pdu.ScpScuRoleSelection;
 import dev.custodian.net.pdu.UserInformation;
 import dev.custodian.net.ul.AcceptorDecision;
+import dev.custodian.net.dimse.Status;
+import dev.custodian.net.service.DicomServer;
+import dev.custodian.net.service.ServiceRegistry;
+import dev.custodian.net.service.StorageSopClasses;
 import dev.custodian.net.ul.SupportedSyntaxes;
 import dev.custodian.server.config.ConfigLoader;
 import dev.custodian.server.config.CustodianConfig;
@@ -134,6 +138,48 @@ class AssociationRulesTest {
             // DicomAlwaysAllowStore (true by default) lets a stranger store, not report results
             assertThat(results(r.decide(commitment("STRANGER", role), "127.0.0.1:1"))).containsEntry(1, expected);
         }
+    }
+
+    /** The listener's own wiring: config → ArchiveScp.serverConfig → supported syntaxes → rules. */
+    private static AssociationRules archiveRules(String json) {
+        CustodianConfig config = ConfigLoader.parse("{ \"DicomAet\": \"ARCHIVE\"" + (json.isEmpty() ? "" : ", " + json)
+                + " }", Path.of("/tmp"));
+        ServiceRegistry registry = ServiceRegistry.builder().verification()
+                .store((ctx, rq, data) -> Status.SUCCESS, StorageSopClasses.standard()).build();
+        return new AssociationRules(config, config::dicomModalities,
+                DicomServer.supportedSyntaxes(ArchiveScp.serverConfig(config, "127.0.0.1"), registry));
+    }
+
+    private static List<PresentationContextAc> contexts(AssociationRules rules) {
+        AAssociateRq rq = new AAssociateRq(1, "ARCHIVE", "MOD", AAssociateRq.DICOM_APPLICATION_CONTEXT, List.of(
+                new PresentationContextRq(1, CT, List.of(Uid.RLELossless, Uid.ExplicitVRLittleEndian,
+                        Uid.ImplicitVRLittleEndian)),
+                new PresentationContextRq(3, CT, List.of(Uid.ExplicitVRBigEndian, Uid.ExplicitVRLittleEndian)),
+                new PresentationContextRq(5, CT, List.of("1.2.3.4.5.6", Uid.JPEGBaseline8Bit)),
+                new PresentationContextRq(7, Uid.Verification, List.of(Uid.ImplicitVRLittleEndian,
+                        Uid.ExplicitVRLittleEndian))),
+                UserInformation.of(16384, "1.2.3", "TEST", List.of()));
+        return ((AcceptorDecision.Accept) rules.decide(rq, "127.0.0.1:1")).contexts();
+    }
+
+    @Test
+    void byDefaultTheSendersFirstSupportedSyntaxIsAccepted() {
+        assertThat(contexts(archiveRules(""))).containsExactly(
+                PresentationContextAc.accepted(1, Uid.RLELossless),
+                PresentationContextAc.accepted(3, Uid.ExplicitVRBigEndian),
+                PresentationContextAc.accepted(5, Uid.JPEGBaseline8Bit),
+                PresentationContextAc.accepted(7, Uid.ImplicitVRLittleEndian));
+        assertThat(contexts(archiveRules("\"AcceptedTransferSyntaxPreference\": \"Proposer\"")))
+                .isEqualTo(contexts(archiveRules("")));
+    }
+
+    @Test
+    void uncompressedPreferenceKeepsTheFixedOrder() {
+        assertThat(contexts(archiveRules("\"AcceptedTransferSyntaxPreference\": \"Uncompressed\""))).containsExactly(
+                PresentationContextAc.accepted(1, Uid.ExplicitVRLittleEndian),
+                PresentationContextAc.accepted(3, Uid.ExplicitVRLittleEndian),
+                PresentationContextAc.accepted(5, Uid.JPEGBaseline8Bit),
+                PresentationContextAc.accepted(7, Uid.ExplicitVRLittleEndian));
     }
 
     @Test

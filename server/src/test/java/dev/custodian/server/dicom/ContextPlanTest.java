@@ -3,8 +3,16 @@ package dev.custodian.server.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.pdu.AAssociateRq;
+import dev.custodian.net.pdu.PresentationContextAc;
 import dev.custodian.net.pdu.PresentationContextRq;
+import dev.custodian.net.pdu.UserInformation;
+import dev.custodian.net.service.DicomServerConfig;
+import dev.custodian.net.ul.AcceptorDecision;
 import dev.custodian.net.ul.AssociationProposal;
+import dev.custodian.net.ul.DefaultAcceptorPolicy;
+import dev.custodian.net.ul.SupportedSyntaxes;
+import dev.custodian.net.ul.TransferSyntaxSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +45,22 @@ class ContextPlanTest {
                 List.of(JPEG), List.of(Uid.ExplicitVRLittleEndian),
                 List.of(Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian),
                 List.of(JPEG), List.of(Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian));
+    }
+
+    @Test
+    void ourProposalsGetEachFilesOwnSyntaxFromAnAcceptorOfEitherPreference() {
+        var files = List.of(instance("a", CT, JPEG), instance("b", CT, Uid.ExplicitVRBigEndian));
+        AssociationProposal p = ContextPlan.propose(AssociationProposal.builder("US", "THEM"),
+                ContextPlan.syntaxesBySopClass(files));
+        AAssociateRq rq = new AAssociateRq(1, "THEM", "US", AAssociateRq.DICOM_APPLICATION_CONTEXT, p.contexts(),
+                UserInformation.of(16384, "1.2.3", "TEST", List.of()));
+        for (TransferSyntaxSelection selection : TransferSyntaxSelection.values()) {
+            var acceptor = new DefaultAcceptorPolicy(Set.of(), aet -> true, SupportedSyntaxes.builder()
+                    .add(CT, DicomServerConfig.DEFAULT_STORAGE_TRANSFER_SYNTAXES).selection(selection).build());
+            var accepted = ((AcceptorDecision.Accept) acceptor.decide(rq, "h")).contexts();
+            assertThat(accepted).as(selection.name()).extracting(PresentationContextAc::transferSyntax)
+                    .containsExactly(JPEG, Uid.ExplicitVRBigEndian, Uid.ExplicitVRLittleEndian);
+        }
     }
 
     @Test
