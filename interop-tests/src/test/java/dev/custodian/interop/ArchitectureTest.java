@@ -93,4 +93,15 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void toolsNeedNoServerDatabaseOrStorage() {
+        // custodian echo | store | stgcmt are built on dicom-net and stgcmt only (DESIGN.md, "Tools and page").
+        noClasses().that().resideInAPackage("dev.custodian.server.tools..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.custodian.server.tools..",
+                        "dev.custodian.dicom..", "dev.custodian.net..", "dev.custodian.stgcmt..", "java..", "javax..",
+                        "picocli..", "me.tongfei.progressbar..", "com.fasterxml.jackson..", "org.slf4j..",
+                        "ch.qos.logback..")
+                .check(classes);
+    }
 }

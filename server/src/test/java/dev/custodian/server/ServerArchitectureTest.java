@@ -56,4 +56,12 @@ class ServerArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..server.rest..", "..server.cli..", "io.javalin..")
                 .check(SERVER);
     }
+
+    @Test
+    void commitmentChecksKnowNeitherHttpNorJobsNorTheCommandLine() {
+        noClasses().that().resideInAnyPackage("..server.commit.check..", "..server.commit.plugin..")
+                .should().dependOnClassesThat().resideInAnyPackage("..server.rest..", "..server.cli..",
+                        "..server.jobs..", "io.javalin..")
+                .check(SERVER);
+    }
 }

@@ -180,8 +180,9 @@ public final class StorageCommitmentScu {
         if (waiting == null) {
             unmatched.onReport(report, ctx.remoteAet());
         } else {
-            // Off this thread: the caller's continuations must not delay the N-EVENT-REPORT-RSP.
-            executor.execute(() -> waiting.complete(report));
+            // Once the N-EVENT-REPORT-RSP is out (a waiting caller may release the association at
+            // once, which must not overtake the RSP), and off this thread.
+            ctx.session().afterResponse(() -> executor.execute(() -> waiting.complete(report)));
         }
         return Status.SUCCESS;
     }

@@ -142,28 +142,22 @@ class StorageCommitmentScuTest {
                     }
                     recorded.add(report.transactionUid());
                 }, (report, aet) -> unmatched.add(report.transactionUid()), Runnable::run);
-        DicomConnection c = new DicomConnection(new DimseSession(channel, new ServiceDispatcher(ServiceRegistry.builder()
+        DimseSession durableSession = new DimseSession(channel, new ServiceDispatcher(ServiceRegistry.builder()
                 .eventReport(StorageCommitment.SOP_CLASS_UID, durable.eventReportHandler()).build()),
-                Duration.ofSeconds(30)));
-        Commitment pending = durable.request(c, request);
+                Duration.ofSeconds(30));
+        Commitment pending = durable.request(new DicomConnection(durableSession), request);
         CommitmentReport report = CommitmentReport.of(request, null, Map.of());
-        NEventReportRq rq = new NEventReportRq(9, StorageCommitment.SOP_CLASS_UID, StorageCommitment.SOP_INSTANCE_UID,
-                1, true);
 
-        assertThatThrownBy(() -> durable.eventReportHandler().eventReport(context(), rq,
-                new ByteArrayInputStream(eventCodec.write(report, TS)))).isInstanceOfSatisfying(DimseFailure.class,
-                        f -> assertThat(f.status().code()).isEqualTo(0x0110));
+        assertThat(deliver(durableSession, report, 1).code()).isEqualTo(0x0110);
         assertThat(pending.report()).isNotDone();
         assertThat(durable.pending()).isEqualTo(1);
 
         down[0] = false;
-        assertThat(durable.eventReportHandler().eventReport(context(), rq,
-                new ByteArrayInputStream(eventCodec.write(report, TS)))).isEqualTo(Status.SUCCESS);
+        assertThat(deliver(durableSession, report, 1)).isEqualTo(Status.SUCCESS);
         assertThat(recorded).containsExactly(request.transactionUid());
         assertThat(pending.report()).isCompletedWithValue(report);
         CommitmentReport other = new CommitmentReport("1.2.9.556", null, List.of(A), List.of());
-        assertThat(durable.eventReportHandler().eventReport(context(), rq,
-                new ByteArrayInputStream(eventCodec.write(other, TS)))).isEqualTo(Status.SUCCESS);
+        assertThat(deliver(durableSession, other, 1)).isEqualTo(Status.SUCCESS);
         assertThat(recorded).containsExactly(request.transactionUid(), "1.2.9.556");
         assertThat(unmatched).containsExactly("1.2.9.556");
     }
@@ -216,10 +210,18 @@ class StorageCommitmentScuTest {
                 r -> assertThat(r.status()).isEqualTo(Status.SUCCESS));
     }
 
+    /** Delivers the report through the session (as the reader thread does); the status of the RSP sent. */
     private Status deliver(CommitmentReport report, int eventType) throws Exception {
-        InputStream info = new ByteArrayInputStream(eventCodec.write(report, TS));
-        return scu.eventReportHandler().eventReport(context(), new NEventReportRq(9, StorageCommitment.SOP_CLASS_UID,
-                StorageCommitment.SOP_INSTANCE_UID, eventType, true), info);
+        return deliver(session, report, eventType);
+    }
+
+    private Status deliver(DimseSession through, CommitmentReport report, int eventType) throws Exception {
+        channel.incoming = new ByteArrayInputStream(eventCodec.write(report, TS));
+        int before = channel.sent.size();
+        through.onCommand(1, CommandCodec.encode(new NEventReportRq(9, StorageCommitment.SOP_CLASS_UID,
+                StorageCommitment.SOP_INSTANCE_UID, eventType, true)));
+        assertThat(channel.sent).hasSize(before + 1);
+        return ((dev.custodian.net.dimse.NEventReportRsp) channel.sent.get(before).message()).status();
     }
 
     private void respond(Status status) throws Exception {

@@ -73,4 +73,33 @@ class StorageProposalsTest {
         assertThatThrownBy(() -> StorageProposals.addContexts(AssociationProposal.builder("US", "THEM"),
                 List.of(junk))).isInstanceOf(IOException.class);
     }
+
+    private record Item(String sopClass, String ts) {}
+
+    @Test
+    void pureFormsGiveEachSyntaxThenTheLittleEndianFallbackPerSopClass() {
+        List<Item> items = List.of(new Item(CT, JPEG_BASELINE), new Item(MR, JPEG_BASELINE),
+                new Item(CT, "1.2.840.10008.1.2.1"), new Item(CT, JPEG_BASELINE));
+        var syntaxes = StorageProposals.syntaxesBySopClass(items, Item::sopClass, Item::ts);
+        assertThat(StorageProposals.contexts(syntaxes)).isEqualTo(5);
+        AssociationProposal p = StorageProposals.addContexts(AssociationProposal.builder("US", "THEM"), syntaxes)
+                .build();
+        assertThat(p.contexts()).extracting(c -> c.abstractSyntax() + " " + c.transferSyntaxes()).containsExactly(
+                CT + " [" + JPEG_BASELINE + "]", CT + " [1.2.840.10008.1.2.1]",
+                CT + " [1.2.840.10008.1.2.1, 1.2.840.10008.1.2]", MR + " [" + JPEG_BASELINE + "]",
+                MR + " [1.2.840.10008.1.2.1, 1.2.840.10008.1.2]");
+    }
+
+    @Test
+    void batchesKeepEachSopClassTogetherWithinOneAssociation() {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // 70 SOP classes x 2 contexts = 140 > 128
+            items.add(new Item("1.2.3." + i, "1.2.840.10008.1.2.1"));
+            items.add(new Item("1.2.3." + i, "1.2.840.10008.1.2.1"));
+        }
+        List<List<Item>> batches = StorageProposals.batches(items, Item::sopClass, Item::ts);
+        assertThat(batches).extracting(List::size).containsExactly(128, 12);
+        assertThat(StorageProposals.batches(items.subList(0, 4), Item::sopClass, Item::ts))
+                .containsExactly(items.subList(0, 4));
+    }
 }

@@ -31,7 +31,8 @@ final class ArchiveServer implements AutoCloseable {
     ArchiveServer(Path dir, int dicomPort, String extraJson) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("storage"));
         String port = extraJson.contains("\"DicomPort\"") ? "" : "\"DicomPort\": " + dicomPort + ", ";
-        String json = "{ \"DicomAet\": \"" + AET + "\", " + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
+        String aet = extraJson.contains("\"DicomAet\"") ? "" : "\"DicomAet\": \"" + AET + "\", ";
+        String json = "{ " + aet + port + "\"HttpPort\": 0, \"StorageDirectory\": \""
                 + storage + "\", \"IndexDirectory\": \"" + storage + "\"" + (extraJson.isBlank() ? "" : ", " + extraJson)
                 + " }";
         CustodianConfig config = ConfigLoader.parse(json, dir);

@@ -122,6 +122,17 @@ class CommitmentScpOrthancIT {
         return Http.send(HttpRequest.newBuilder(Http.uri(http, path)).DELETE(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The last StorageCommitmentScp job, null when there is none. */
+    static JsonNode lastCommitmentJob(int http) throws Exception {
+        List<JsonNode> jobs = new ArrayList<>();
+        JSON.readTree(Http.get(http, "/jobs?expand").body()).forEach(j -> {
+            if (j.get("Type").asText().equals("StorageCommitmentScp")) {
+                jobs.add(j);
+            }
+        });
+        return jobs.isEmpty() ? null : jobs.get(jobs.size() - 1);
+    }
+
     /** The (last) StorageCommitmentScp job, once finished. */
     static JsonNode commitmentJob(int http) {
         return Awaitility.await("StorageCommitmentScp job").atMost(WAIT).pollInterval(Duration.ofMillis(100))

@@ -25,6 +25,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The messages so far (any level) that contain {@code text}. */
+    public List<String> messages(String text) {
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(text)).toList();
+        }
+    }
+
     public void clear() {
         synchronized (appender) {
             appender.list.clear();

@@ -1,5 +1,6 @@
 package dev.custodian.server.cli;
 
+import dev.custodian.server.commit.plugin.LoadedPlugins;
 import dev.custodian.server.commit.scu.CommitmentScuModule;
 import dev.custodian.server.commit.scu.JobCommitment;
 import dev.custodian.server.commit.scu.StorageCommitments;
@@ -72,11 +73,12 @@ public final class Application implements AutoCloseable {
     private final JobsEngine jobs;
     private final RestServer rest;
     private final RunMarker marker;
+    private final LoadedPlugins plugins;
     private final CommitmentScuModule commitmentScu;
 
     private Application(CustodianConfig config, IndexDatabase database, Archive archive, Modalities modalities,
                         DicomThreads threads, ArchiveScp scp, JobsEngine jobs, RestServer rest, RunMarker marker,
-                        CommitmentScuModule commitmentScu) {
+                        LoadedPlugins plugins, CommitmentScuModule commitmentScu) {
         this.commitmentScu = commitmentScu;
         this.config = config;
         this.database = database;
@@ -87,6 +89,7 @@ public final class Application implements AutoCloseable {
         this.jobs = jobs;
         this.rest = rest;
         this.marker = marker;
+        this.plugins = plugins;
     }
 
     /** Opens storage and index (migrating the schema), recovers, starts DICOM on all interfaces and HTTP. */
@@ -98,6 +101,20 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(CustodianConfig, String, Clock, RestServer.Routes...)} with DICOM on {@code dicomBindAddress}. */
     public static Application start(CustodianConfig config, String dicomBindAddress, String version, Clock clock,
                                     RestServer.Routes... extraRoutes) throws IOException {
+        LoadedPlugins plugins = LoadedPlugins.load(config.plugins(), config.dicomAet());
+        try {
+            // as in Orthanc, a loaded plug-in is the default check unless StorageCommitmentCheck names one
+            String check = plugins.defaultCheck(config.storageCommitment().check(), config.plugins().checkNamed());
+            CustodianConfig effective = config.withStorageCommitment(config.storageCommitment().withCheck(check));
+            return start(effective, dicomBindAddress, version, clock, plugins, extraRoutes);
+        } catch (IOException | RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    private static Application start(CustodianConfig config, String dicomBindAddress, String version, Clock clock,
+                                     LoadedPlugins plugins, RestServer.Routes... extraRoutes) throws IOException {
         FileSystemStorageArea storage = FileSystemStorageArea.open(config.storageDirectory(),
                 config.minimumFreeDiskSpaceMb() * 1024 * 1024);
         int stray = storage.removeTemporaryFiles();
@@ -131,7 +148,7 @@ public final class Application implements AutoCloseable {
             });
             started.add(reportReleases::shutdownNow);
             CommitmentScp commitment = new CommitmentScp(config, database,
-                    CommitmentChecks.builtIn(index, storage), modalities, storing, threads.runtime(), reportReleases,
+                    CommitmentChecks.builtIn(index, storage).with(plugins.checks()), modalities, storing, threads.runtime(), reportReleases,
                     clock);
             JobsEngine jobs = startJobs(config, database, clock, storeJobs, commitment.jobType());
             started.add(jobs);
@@ -154,7 +171,7 @@ public final class Application implements AutoCloseable {
             if (config.authenticationEnabled() && config.registeredUsers().isEmpty()) {
                 LOG.warn("AuthenticationEnabled is true but RegisteredUsers is empty: every HTTP request will be refused");
             }
-            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker,
+            return new Application(config, database, archive, modalities, threads, scp, jobs, rest, marker, plugins,
                     commitmentScu);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -211,6 +228,11 @@ public final class Application implements AutoCloseable {
         return modalities;
     }
 
+    /** The storage commitment check plug-ins of the {@code Plugins} key. */
+    public LoadedPlugins plugins() {
+        return plugins;
+    }
+
     public int httpPort() {
         return rest.port();
     }
@@ -229,6 +251,7 @@ public final class Application implements AutoCloseable {
         try {
             rest.close();
             jobs.close();
+            plugins.close();
             scp.close(DICOM_GRACE);
             commitmentScu.close();
             threads.close();

@@ -4,9 +4,12 @@ import ch.qos.logback.classic.Level;
 import dev.custodian.server.config.ConfigException;
 import dev.custodian.server.config.ConfigLoader;
 import dev.custodian.server.config.CustodianConfig;
+import dev.custodian.server.tools.Tools;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +21,19 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code custodian [--verbose] [config.json]}. Exit codes: 0 normal stop, 1 start-up failure,
  * 2 bad command line or configuration (one line on stderr naming the key and the problem).
+ *
+ * <p>{@code custodian echo | store | stgcmt ...} runs one of the command-line tools of
+ * {@link Tools} instead, with their own exit codes; no database or storage is opened for them.
  */
 public final class Main {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Looked up when the server starts, not when Main loads: a quiet tool never initialises logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
+    }
 
     @Command(name = "custodian", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "DICOM image manager. Without a configuration file, every key has its default.")
@@ -45,6 +54,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Tools.beforeLogging(args);
         int code = run(args, System.out, System.err, Main::awaitShutdown);
         if (code != EXIT_OK) {
             System.exit(code);
@@ -53,12 +63,21 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err, WhileRunning whileRunning) {
         Options options = new Options();
-        CommandLine cli = new CommandLine(options);
+        CommandLine cli = Tools.addTo(new CommandLine(options));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
+            if (Tools.isTool(e.getCommandLine())) {
+                return Tools.usageError(e);
+            }
             err.println("custodian: " + e.getMessage());
             return EXIT_USAGE;
+        }
+        List<CommandLine> parsed = cli.getParseResult().asCommandLineList();
+        if (parsed.size() > 1) {
+            return Tools.run(parsed.get(parsed.size() - 1));
         }
         if (cli.isUsageHelpRequested()) {
             cli.usage(out);
@@ -81,15 +100,19 @@ public final class Main {
             return EXIT_USAGE;
         }
         try (Application app = Application.start(config, version(), Clock.systemUTC())) {
-            LOG.info("Custodian {} started: DICOM AET {} port {}, HTTP {}, index {}", version(), config.dicomAet(),
+            log().info("Custodian {} started: DICOM AET {} port {}, HTTP {}, index {}", version(), config.dicomAet(),
                     app.dicomPort(), app.httpPort(), app.indexDescription());
             whileRunning.run(app);
             return EXIT_OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_OK;
+        } catch (ConfigException e) {
+            // a key only checkable at start: StorageCommitmentCheck naming no known check, a jar of Plugins that does not load
+            err.println("custodian: " + (options.config == null ? "" : options.config + ": ") + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
-            LOG.error("Custodian could not start", e);
+            log().error("Custodian could not start", e);
             err.println("custodian: cannot start: " + e.getMessage());
             return EXIT_FAILURE;
         }

@@ -99,7 +99,8 @@ public final class ConfigLoader {
                             (int) f.integer("StorageCommitmentScuMaxReferences", 5000, 1, 10_000),
                             (int) f.integer("StorageCommitmentScuRetryDelay", 30, 1, Integer.MAX_VALUE)),
                     AcceptedTransferSyntaxPreference.parse(f.string(AcceptedTransferSyntaxPreference.KEY,
-                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())));
+                            AcceptedTransferSyntaxPreference.PROPOSER.jsonName())),
+                    PluginsConfig.read(f, base));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(null, e.getMessage(), e);
         }

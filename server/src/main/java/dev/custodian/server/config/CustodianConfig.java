@@ -37,7 +37,8 @@ public record CustodianConfig(
         JobsConfig jobs,
         StorageCommitmentConfig storageCommitment,
         CommitmentScuConfig commitmentScu,
-        AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference) {
+        AcceptedTransferSyntaxPreference acceptedTransferSyntaxPreference,
+        PluginsConfig plugins) {
 
     /** PS3.8 §D.3.3.1: the smallest maximum length a receiver may announce is not bounded, but below 4 KiB is useless. */
     public static final int MIN_PDU_LENGTH = 4096;
@@ -52,6 +53,7 @@ public record CustodianConfig(
         Objects.requireNonNull(storageCommitment, "storageCommitment");
         Objects.requireNonNull(commitmentScu, "commitmentScu");
         Objects.requireNonNull(acceptedTransferSyntaxPreference, "acceptedTransferSyntaxPreference");
+        Objects.requireNonNull(plugins, "plugins");
         registeredUsers = Map.copyOf(registeredUsers);
         dicomModalities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dicomModalities));
         requireRange("DicomPort", dicomPort, 0, 65535);
@@ -72,7 +74,7 @@ public record CustodianConfig(
         }
     }
 
-    /** The configuration without the Storage Commitment keys and AcceptedTransferSyntaxPreference (all at their defaults). */
+    /** The configuration without the Storage Commitment and plug-in keys and AcceptedTransferSyntaxPreference (all at their defaults). */
     public CustodianConfig(String name, String dicomAet, int dicomPort, int httpPort, Path storageDirectory,
                            Path indexDirectory, boolean remoteAccessAllowed, boolean authenticationEnabled,
                            Map<String, String> registeredUsers, boolean dicomCheckCalledAet,
@@ -87,7 +89,7 @@ public record CustodianConfig(
                 maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql, dicomMaximumAssociations,
                 maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
                 StorageCommitmentConfig.defaults(), CommitmentScuConfig.defaults(),
-                AcceptedTransferSyntaxPreference.PROPOSER);
+                AcceptedTransferSyntaxPreference.PROPOSER, PluginsConfig.none());
     }
 
     private static void requireRange(String key, long value, long min, long max) {
@@ -118,6 +120,16 @@ public record CustodianConfig(
                 dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
                 dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
                 dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
-                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference);
+                storageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins);
+    }
+
+    /** A copy with other Storage Commitment settings (e.g. the default check a plug-in became). */
+    public CustodianConfig withStorageCommitment(StorageCommitmentConfig newStorageCommitment) {
+        return new CustodianConfig(name, dicomAet, dicomPort, httpPort, storageDirectory, indexDirectory,
+                remoteAccessAllowed, authenticationEnabled, registeredUsers, dicomCheckCalledAet,
+                dicomCheckModalityHost, dicomAlwaysAllowEcho, dicomAlwaysAllowStore, dicomScpTimeoutSeconds,
+                dicomScuTimeoutSeconds, maximumStorageSizeMb, overwriteInstances, dicomModalities, postgresql,
+                dicomMaximumAssociations, maximumPduLength, storageCommitmentReportsSize, minimumFreeDiskSpaceMb, jobs,
+                newStorageCommitment, commitmentScu, acceptedTransferSyntaxPreference, plugins);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Orthanc configuration keys Custodian accepts and ignores, so that an Orthanc configuration
  * file loads unchanged. Each one either configures a feature Custodian does not have (Lua,
- * WebDAV, plug-ins, transcoding...) or tunes Orthanc internals; none changes what Custodian
+ * WebDAV, transcoding...) or tunes Orthanc internals; none changes what Custodian
  * promises about the data it keeps. Keys whose {@code true} value would promise something we
  * do not do (TLS) are in {@link #REJECTED_WHEN_TRUE}.
  */
@@ -13,7 +13,7 @@ final class OrthancKeys {
     private OrthancKeys() {}
 
     static final Set<String> IGNORED = Set.of(
-            "Plugins", "LimitJobs", "HttpServerEnabled", "DicomServerEnabled", "HttpDescribeErrors",
+            "LimitJobs", "HttpServerEnabled", "DicomServerEnabled", "HttpDescribeErrors",
             "HttpCompressionEnabled", "WebDavEnabled", "WebDavDeleteAllowed", "WebDavUploadAllowed",
             "StorageCompression", "IngestTranscoding", "IngestTranscodingOfUncompressed",
             "IngestTranscodingOfCompressed", "LuaScripts", "LuaHeartBeatPeriod", "UnknownSopClassAccepted",

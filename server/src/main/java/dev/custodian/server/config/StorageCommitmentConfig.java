@@ -47,6 +47,12 @@ public record StorageCommitmentConfig(String check, int maximumReferences, Durat
                 Duration.ofSeconds(1), Duration.ofMinutes(5), 3, Duration.ofSeconds(60));
     }
 
+    /** The same with another server-wide check (a plug-in that became the default). */
+    public StorageCommitmentConfig withCheck(String newCheck) {
+        return new StorageCommitmentConfig(newCheck, maximumReferences, reportDeadline, retryInitialDelay,
+                retryMaximumDelay, reportRefusals, inFlightGrace);
+    }
+
     static StorageCommitmentConfig read(JsonFields f) {
         return new StorageCommitmentConfig(
                 f.string("StorageCommitmentCheck", DEFAULT_CHECK),

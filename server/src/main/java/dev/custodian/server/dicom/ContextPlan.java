@@ -1,8 +1,7 @@
 package dev.custodian.server.dicom;
 
-import dev.custodian.dicom.dict.Uid;
+import dev.custodian.net.service.StorageProposals;
 import dev.custodian.net.ul.AssociationProposal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +15,13 @@ import java.util.function.Function;
  * SOP class, each transfer syntax of its instances, then one context offering Explicit and Implicit
  * VR Little Endian; at most {@value #MAX_CONTEXTS} contexts per association (IDs are the odd numbers
  * 1..255, PS3.8 §9.3.2.2), so more SOP classes are split into batches, each on an association of
- * its own. Pure: SOP class → transfer syntaxes maps in, proposals and batches out.
+ * its own. Pure: SOP class → transfer syntaxes maps in, proposals and batches out. The rules are
+ * {@link StorageProposals}' (shared with the command-line tools); this adds the look-ahead of a held
+ * association.
  */
 final class ContextPlan {
     /** Presentation context IDs are odd numbers 1..255 (PS3.8 §9.3.2.2). */
-    static final int MAX_CONTEXTS = 128;
+    static final int MAX_CONTEXTS = StorageProposals.MAX_CONTEXTS;
 
     /** The SOP class and transfer syntax of one instance. */
     record Syntax(String sopClassUid, String transferSyntaxUid) {}
@@ -30,25 +31,18 @@ final class ContextPlan {
 
     /** Per SOP class (in order of appearance), the transfer syntaxes of {@code files}. */
     static Map<String, Set<String>> syntaxesBySopClass(List<OutgoingInstance> files) {
-        Map<String, Set<String>> bySop = new LinkedHashMap<>();
-        for (OutgoingInstance f : files) {
-            bySop.computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>()).add(f.transferSyntaxUid());
-        }
-        return bySop;
+        return StorageProposals.syntaxesBySopClass(files, OutgoingInstance::sopClassUid,
+                OutgoingInstance::transferSyntaxUid);
     }
 
     /** How many contexts {@link #propose} makes for {@code syntaxes}: per SOP class, its syntaxes + 1. */
     static int contexts(Map<String, Set<String>> syntaxes) {
-        return syntaxes.values().stream().mapToInt(ts -> ts.size() + 1).sum();
+        return StorageProposals.contexts(syntaxes);
     }
 
     /** Adds the contexts for {@code syntaxes} to {@code proposal}: per SOP class, each syntax, then Explicit + Implicit VR LE. */
     static AssociationProposal propose(AssociationProposal.Builder proposal, Map<String, Set<String>> syntaxes) {
-        syntaxes.forEach((sopClass, ts) -> {
-            ts.forEach(t -> proposal.context(sopClass, t));
-            proposal.context(sopClass, Uid.ExplicitVRLittleEndian, Uid.ImplicitVRLittleEndian);
-        });
-        return proposal.build();
+        return StorageProposals.addContexts(proposal, syntaxes).build();
     }
 
     /**
@@ -77,27 +71,6 @@ final class ContextPlan {
 
     /** Groups {@code files} by SOP class so that each group proposes at most {@value #MAX_CONTEXTS} contexts. */
     static List<List<OutgoingInstance>> batches(List<OutgoingInstance> files) {
-        Map<String, List<OutgoingInstance>> bySop = new LinkedHashMap<>();
-        for (OutgoingInstance f : files) {
-            bySop.computeIfAbsent(f.sopClassUid(), k -> new ArrayList<>()).add(f);
-        }
-        Map<String, Set<String>> ts = syntaxesBySopClass(files);
-        List<List<OutgoingInstance>> out = new ArrayList<>();
-        List<OutgoingInstance> current = new ArrayList<>();
-        int contexts = 0;
-        for (var e : bySop.entrySet()) {
-            int need = Math.min(ts.get(e.getKey()).size() + 1, MAX_CONTEXTS);
-            if (contexts + need > MAX_CONTEXTS && !current.isEmpty()) {
-                out.add(current);
-                current = new ArrayList<>();
-                contexts = 0;
-            }
-            current.addAll(e.getValue());
-            contexts += need;
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
+        return StorageProposals.batches(files, OutgoingInstance::sopClassUid, OutgoingInstance::transferSyntaxUid);
     }
 }

@@ -114,12 +114,24 @@ public final class Index {
         if (sopInstanceUids.isEmpty()) {
             return found;
         }
-        db.jdbi().useHandle(h -> h.createQuery("SELECT sop_instance_uid, sop_class_uid, public_id, file_uuid, file_size, "
-                        + "file_sha256 FROM instances WHERE sop_instance_uid IN (<uids>)")
-                .bindList("uids", List.copyOf(sopInstanceUids))
-                .map((rs, ctx) -> new IndexedInstance(rs.getString(1), rs.getString(2), rs.getString(3),
-                        new StoredFile(rs.getString(4), rs.getLong(5), rs.getString(6))))
-                .forEach(i -> found.put(i.sopInstanceUid(), i)));
+        List<String> uids = List.copyOf(sopInstanceUids);
+        String sql = "SELECT sop_instance_uid, sop_class_uid, public_id, file_uuid, file_size, file_sha256 FROM instances "
+                + "WHERE sop_instance_uid IN (" + "?,".repeat(uids.size() - 1) + "?)";
+        db.jdbi().useHandle(h -> {
+            try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < uids.size(); i++) {
+                    ps.setString(i + 1, uids.get(i));
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new IndexedInstance(rs.getString(1), rs.getString(2),
+                                rs.getString(3), new StoredFile(rs.getString(4), rs.getLong(5), rs.getString(6))));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            }
+        });
         return found;
     }
 

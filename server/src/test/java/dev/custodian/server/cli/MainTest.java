@@ -59,6 +59,17 @@ class MainTest {
     }
 
     @Test
+    void unknownStorageCommitmentCheckExitsWithCode2NamingTheKey() throws Exception {
+        String storage = dir.resolve("s").toString();
+        int code = run(mustNotStart(), config("{\"DicomPort\": 0, \"HttpPort\": 0, \"StorageDirectory\": \""
+                + storage + "\", \"DicomModalities\": {\"ct\": {\"AET\": \"CT\", \"Host\": \"127.0.0.1\", "
+                + "\"Port\": 104, \"StorageCommitmentCheck\": \"Checksumm\"}}}").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("DicomModalities.ct.StorageCommitmentCheck").contains("Checksumm")
+                .contains("Checksum, File, Index");
+    }
+
+    @Test
     void illTypedKeyExitsWithCode2() throws Exception {
         int code = run(mustNotStart(), config("{\"DicomPort\": true}").toString());
         assertThat(code).isEqualTo(2);
@@ -71,6 +82,20 @@ class MainTest {
         assertThat(stderr()).contains("not valid JSON");
         assertThat(run(mustNotStart(), dir.resolve("absent.json").toString())).isEqualTo(2);
         assertThat(stderr()).contains("absent.json");
+    }
+
+    @Test
+    void aPluginThatDoesNotLoadExitsWithCode2AndOneLineNamingPlugins() throws Exception {
+        Files.write(dir.resolve("broken.jar"), new byte[] {'P', 'K', 0, 0});
+        int code = run(mustNotStart(), config("{\"Plugins\": [\"broken.jar\"], \"DicomPort\": 0, \"HttpPort\": 0}")
+                .toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).contains("configuration key \"Plugins\"").contains(dir.resolve("broken.jar").toString())
+                .contains("not a readable jar");
+        assertThat(run(mustNotStart(), config("{\"Plugins\": [\"nowhere\"], \"DicomPort\": 0, \"HttpPort\": 0}")
+                .toString())).isEqualTo(2);
+        assertThat(stderr()).contains("nowhere does not exist");
     }
 
     @Test
@@ -128,5 +153,42 @@ class MainTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + "/system")).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void eachToolHasItsHelpWithTheExitCodes() {
+        for (String tool : new String[] {"echo", "store", "stgcmt"}) {
+            out.reset();
+            assertThat(run(mustNotStart(), tool, "--help")).isZero();
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertThat(help).startsWith("Usage: custodian " + tool).contains("-c, --connect=AET@host:port",
+                    "--timeout=DURATION", "Exit codes:", "  3   peer unreachable");
+        }
+        out.reset();
+        assertThat(run(mustNotStart(), "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("config.json", "echo", "store", "stgcmt");
+    }
+
+    @Test
+    void aBadToolCommandLineIsOneLineAndExitCode4() {
+        assertThat(run(mustNotStart(), "store", "-c", "PACS@host:104")).isEqualTo(4);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("custodian store: Missing required parameter: 'FILE|DIR'").endsWith("(custodian store --help)");
+        err.reset();
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS")).isEqualTo(4);
+        assertThat(stderr().lines()).singleElement().asString().contains("expected AET@host:port, got 'PACS'");
+        err.reset();
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS@host:104")).isEqualTo(4);
+        assertThat(stderr()).contains("give DICOM files or folders, or --uid");
+    }
+
+    @Test
+    void aToolWithNoDicomFileIsExitCode5AndNeverStartsTheServer() throws Exception {
+        Path texts = Files.createDirectories(dir.resolve("texts"));
+        Files.writeString(texts.resolve("a.txt"), "hello");
+        assertThat(run(mustNotStart(), "stgcmt", "-c", "PACS@127.0.0.1:1", texts.toString())).isEqualTo(5);
+        assertThat(stderr().lines()).containsExactly("custodian stgcmt: no DICOM file in " + texts
+                + " (1 file not DICOM, 0 unreadable)");
+        assertThat(dir.resolve("index")).doesNotExist();
     }
 }

@@ -189,9 +189,25 @@ class ConfigLoaderTest {
     @Test
     void orthancKeysWeDoNotUseAreAccepted() {
         CustodianConfig c = parse("""
-                {"Plugins": ["/usr/share/orthanc/plugins"], "ConcurrentJobs": 2, "HttpServerEnabled": true,
+                {"ConcurrentJobs": 2, "HttpServerEnabled": true,
                  "StableAge": 60, "LuaScripts": [], "DicomTlsEnabled": false, "Worklists": {"Enable": false}}""");
         assertThat(c.dicomAet()).isEqualTo("CUSTODIAN");
+    }
+
+    @Test
+    void pluginPathsResolveAgainstTheFileFolderAndTheTimeoutIsInSeconds() {
+        CustodianConfig c = parse("""
+                {"Plugins": ["plugins/backup-check.jar", "/usr/share/orthanc/plugins"],
+                 "StorageCommitmentPluginTimeout": 3}""");
+        assertThat(c.plugins().paths()).containsExactly(Path.of("/srv/custodian/plugins/backup-check.jar"),
+                Path.of("/usr/share/orthanc/plugins"));
+        assertThat(c.plugins().callTimeout()).hasSeconds(3);
+        assertThat(parse("{}").plugins().paths()).isEmpty();
+        assertThat(parse("{}").plugins().callTimeout()).hasSeconds(10);
+        assertThat(error("{\"Plugins\": \"a.jar\"}").getMessage()).contains("Plugins").contains("list of paths");
+        assertThat(error("{\"Plugins\": [\"\"]}").key()).isEqualTo("Plugins[0]");
+        assertThat(error("{\"Plugins\": [\"a.jar\", 5]}").key()).isEqualTo("Plugins[1]");
+        assertThat(error("{\"StorageCommitmentPluginTimeout\": 0}").key()).isEqualTo("StorageCommitmentPluginTimeout");
     }
 
     @Test

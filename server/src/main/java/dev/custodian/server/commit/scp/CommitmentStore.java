@@ -8,13 +8,16 @@ import dev.custodian.stgcmt.SopReference;
 import dev.custodian.stgcmt.StreamedReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The SCP's commitment rows (migration V6): {@code commitment_transactions}, one row per
@@ -50,20 +53,22 @@ public final class CommitmentStore {
                 .bind("called", t.calledAet()).bind("modality", t.modality()).bind("check", t.checkName())
                 .bind("count", t.count()).bind("duplicate", t.duplicate() ? 1 : 0).bind("received", t.receivedAt())
                 .execute();
-        PreparedBatch batch = h.prepareBatch("INSERT INTO commitment_references (job_id, position, sop_class_uid, "
-                + "sop_instance_uid) VALUES (:job, :pos, :cls, :inst)");
-        for (int i = 0; i < references.size(); i++) {
-            SopReference r = references.get(i);
-            batch.bind("job", t.jobId()).bind("pos", i).bind("cls", r.sopClassUid()).bind("inst", r.sopInstanceUid())
-                    .add();
-            if (batch.size() >= BATCH) {
-                batch.execute();
-                batch = h.prepareBatch("INSERT INTO commitment_references (job_id, position, sop_class_uid, "
-                        + "sop_instance_uid) VALUES (:job, :pos, :cls, :inst)");
+        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO commitment_references "
+                + "(job_id, position, sop_class_uid, sop_instance_uid) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < references.size(); i++) {
+                SopReference r = references.get(i);
+                ps.setString(1, t.jobId());
+                ps.setInt(2, i);
+                ps.setString(3, r.sopClassUid());
+                ps.setString(4, r.sopInstanceUid());
+                ps.addBatch();
+                if ((i + 1) % BATCH == 0) {
+                    ps.executeBatch();
+                }
             }
-        }
-        if (batch.size() > 0) {
-            batch.execute();
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 
@@ -79,10 +84,35 @@ public final class CommitmentStore {
 
     /** References at positions {@code from} .. {@code from + limit - 1}, in order. */
     public List<SopReference> references(String jobId, int from, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT sop_class_uid, sop_instance_uid FROM commitment_references "
-                        + "WHERE job_id = :job AND position >= :from AND position < :to ORDER BY position")
-                .bind("job", jobId).bind("from", from).bind("to", from + limit)
-                .map((rs, ctx) -> new SopReference(rs.getString(1), rs.getString(2))).list());
+        return jdbi.withHandle(h -> jdbc(() -> {
+            try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT sop_class_uid, sop_instance_uid "
+                    + "FROM commitment_references WHERE job_id = ? AND position >= ? AND position < ? ORDER BY position")) {
+                ps.setString(1, jobId);
+                ps.setInt(2, from);
+                ps.setInt(3, from + limit);
+                List<SopReference> refs = new ArrayList<>(Math.min(limit, BATCH));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new SopReference(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                return refs;
+            }
+        }));
+    }
+
+    /** JDBC work whose SQLException becomes JDBI's unchecked one. */
+    @FunctionalInterface
+    private interface Jdbc<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T jdbc(Jdbc<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /**
@@ -90,27 +120,40 @@ public final class CommitmentStore {
      * transaction, records the committed ones that are indexed in the ledger.
      */
     public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, List<SopReference> refs, long now) {
-        jdbi.useTransaction(h -> {
-            PreparedBatch results = h.prepareBatch("UPDATE commitment_references SET result = :result, "
-                    + "description = :description WHERE job_id = :job AND position = :pos");
-            PreparedBatch ledger = h.prepareBatch("INSERT INTO commitment_ledger (instance_id, job_id, transaction_uid, "
-                    + "remote_aet, committed_at) SELECT i.id, :job, :uid, :aet, :now FROM instances i "
-                    + "WHERE i.sop_instance_uid = :inst AND NOT EXISTS (SELECT 1 FROM commitment_ledger l "
-                    + "WHERE l.instance_id = i.id AND l.job_id = :job)");
-            for (int i = 0; i < verdicts.size(); i++) {
-                Verdict v = verdicts.get(i);
-                results.bind("result", v.committed() ? 0 : v.reason().code()).bind("description", v.description())
-                        .bind("job", t.jobId()).bind("pos", from + i).add();
-                if (v.committed()) {
-                    ledger.bind("job", t.jobId()).bind("uid", t.transactionUid()).bind("aet", t.remoteAet())
-                            .bind("now", now).bind("inst", refs.get(i).sopInstanceUid()).add();
+        jdbi.useTransaction(h -> jdbc(() -> {
+            Connection c = h.getConnection();
+            try (PreparedStatement results = c.prepareStatement("UPDATE commitment_references SET result = ?, "
+                    + "description = ? WHERE job_id = ? AND position = ?");
+                 PreparedStatement ledger = c.prepareStatement("INSERT INTO commitment_ledger (instance_id, job_id, "
+                    + "transaction_uid, remote_aet, committed_at) SELECT i.id, ?, ?, ?, ? FROM instances i "
+                    + "WHERE i.sop_instance_uid = ? AND NOT EXISTS (SELECT 1 FROM commitment_ledger l "
+                    + "WHERE l.instance_id = i.id AND l.job_id = ?)")) {
+                boolean anyCommitted = false;
+                for (int i = 0; i < verdicts.size(); i++) {
+                    Verdict v = verdicts.get(i);
+                    results.setInt(1, v.committed() ? 0 : v.reason().code());
+                    results.setString(2, v.description());
+                    results.setString(3, t.jobId());
+                    results.setInt(4, from + i);
+                    results.addBatch();
+                    if (v.committed()) {
+                        ledger.setString(1, t.jobId());
+                        ledger.setString(2, t.transactionUid());
+                        ledger.setString(3, t.remoteAet());
+                        ledger.setLong(4, now);
+                        ledger.setString(5, refs.get(i).sopInstanceUid());
+                        ledger.setString(6, t.jobId());
+                        ledger.addBatch();
+                        anyCommitted = true;
+                    }
+                }
+                results.executeBatch();
+                if (anyCommitted) {
+                    ledger.executeBatch();
                 }
             }
-            results.execute();
-            if (ledger.size() > 0) {
-                ledger.execute();
-            }
-        });
+            return null;
+        }));
     }
 
     /** Every reference fails with {@code reason} (a duplicate Transaction UID). */
@@ -156,25 +199,25 @@ public final class CommitmentStore {
 
     private void forEachResult(String jobId, String condition, StreamedReport.Sink<Row> each) throws IOException {
         try {
-            jdbi.useTransaction(h -> {
-                try (Stream<Row> rows = h.createQuery("SELECT sop_class_uid, sop_instance_uid, result, description "
-                                + "FROM commitment_references WHERE job_id = :job AND " + condition + " ORDER BY position")
-                        .bind("job", jobId).setFetchSize(BATCH)
-                        .map((rs, ctx) -> {
+            jdbi.useTransaction(h -> jdbc(() -> {
+                try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT sop_class_uid, sop_instance_uid, "
+                        + "result, description FROM commitment_references WHERE job_id = ? AND " + condition
+                        + " ORDER BY position")) {
+                    ps.setString(1, jobId);
+                    ps.setFetchSize(BATCH);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
                             int r = rs.getInt(3);
                             Integer result = rs.wasNull() ? null : r;
-                            return new Row(new SopReference(rs.getString(1), rs.getString(2)), result, rs.getString(4));
-                        }).stream()) {
-                    Iterator<Row> it = rows.iterator();
-                    while (it.hasNext()) {
-                        try {
-                            each.accept(it.next());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                            each.accept(new Row(new SopReference(rs.getString(1), rs.getString(2)), result,
+                                    rs.getString(4)));
                         }
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            });
+                return null;
+            }));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -79,8 +79,7 @@ public final class ReportRecorder implements ReportListener {
             SopReference first = f.references().get(0);
             int tag = report.committed().contains(first) ? Tag.ReferencedSOPSequence : Tag.FailedSOPSequence;
             throw new DimseFailure(Status.INVALID_ARGUMENT_VALUE.withOffendingElements(List.of(tag)),
-                    f.references().size() + " SOP Instance(s) not in the request, e.g. " + first.sopInstanceUid()
-                            + "; nothing recorded");
+                    f.references().size() + " not in the request, e.g. " + first.sopInstanceUid());
         } else if (applied instanceof ScuTransactionStore.Applied.Done d) {
             signals.fire(d.transaction().uid());
         }

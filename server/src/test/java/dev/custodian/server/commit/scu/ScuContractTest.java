@@ -180,6 +180,14 @@ abstract class ScuContractTest {
     }
 
     @Test
+    void aReportFromAnAeThatIsNotAnAllowedModalityIsRefusedAndNotStored() {
+        assertThatThrownBy(() -> recorder.onReport(new CommitmentReport("2.25.778", null, List.of(sop(1)), List.of()),
+                "STRANGER")).isInstanceOfSatisfying(DimseFailure.class,
+                        f -> assertThat(f.status().code()).isEqualTo(0x0124));
+        assertThat(store.find("2.25.778")).isEmpty();
+    }
+
+    @Test
     void noReportByTheDeadlineIsTimeoutAndALateReportIsNotApplied() throws Exception {
         ScuTransaction t = request(1);
         DeadlineSweeper sweeper = new DeadlineSweeper(store, settings, clock, signals,
