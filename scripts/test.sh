@@ -9,7 +9,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Debian packages the tests run against: real peers and a real database.
-PACKAGES=(dcmtk orthanc python3-pydicom postgresql openssl curl)
+PACKAGES=(dcmtk orthanc python3-pydicom postgresql openssl curl chromium chromium-driver)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -31,6 +31,7 @@ import dev.custodian.server.rest.DicomRoutes;
 import dev.custodian.server.rest.RestServer;
 import dev.custodian.server.rest.StorageCommitmentRoutes;
 import dev.custodian.server.rest.VerifyRoutes;
+import dev.custodian.server.rest.SummaryRoutes;
 import dev.custodian.server.store.FileSystemStorageArea;
 import dev.custodian.server.tls.DicomTls;
 import dev.custodian.server.verify.StorageVerificationJobType;
@@ -181,6 +182,7 @@ public final class Application implements AutoCloseable {
             routes.add(commitmentRoutes);
             routes.add(new StorageCommitmentRoutes(modalities, scu, index, commitments, commitmentScu.release()));
             routes.add(verifyRoutes);
+            routes.add(new SummaryRoutes(config, archive.index(), jobs, scp::openAssociations, clock));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);

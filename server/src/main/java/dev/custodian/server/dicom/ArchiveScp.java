@@ -48,7 +48,9 @@ public final class ArchiveScp implements AutoCloseable {
     private static final Duration DEFAULT_DIMSE_TIMEOUT = Duration.ofMinutes(10);
 
     private final DicomServer server;
+    private final Clock clock;
     private final Map<DimseSession, AssociationCounters> counters = new ConcurrentHashMap<>();
+    private final Map<DimseSession, OpenAssociation> opened = new ConcurrentHashMap<>();
     private final StoringAssociations storing;
 
     /**
@@ -63,6 +65,7 @@ public final class ArchiveScp implements AutoCloseable {
     private ArchiveScp(CustodianConfig config, String bindAddress, Modalities modalities, Ingest ingest, Clock clock,
                        DicomThreads threads, DicomTls tls, StoringAssociations storing, List<Services> services)
             throws IOException {
+        this.clock = clock;
         this.storing = storing;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .echo(Uid.Verification, (ctx, rq) -> {
@@ -116,6 +119,16 @@ public final class ArchiveScp implements AutoCloseable {
         server.close();
     }
 
+    /** The associations open now, oldest first, with what each has done so far. */
+    public List<OpenAssociation> openAssociations() {
+        return opened.entrySet().stream().map(e -> {
+            OpenAssociation a = e.getValue();
+            AssociationCounters c = counters.get(e.getKey());
+            return c == null ? a : new OpenAssociation(a.callingAet(), a.calledAet(), a.remoteHost(), a.openedAt(),
+                    c.storedCount(), c.failedCount(), c.echoCount());
+        }).sorted(java.util.Comparator.comparing(OpenAssociation::openedAt)).toList();
+    }
+
     private AssociationCounters storeCounters(RequestContext ctx) {
         storing.stored(ctx.session());
         return counters(ctx);
@@ -130,8 +143,10 @@ public final class ArchiveScp implements AutoCloseable {
     private final class Sessions implements SessionListener {
         @Override
         public void opened(Association association, DimseSession session) {
-            counters.put(session, new AssociationCounters(AssociationRules.hostOf(association.remoteAddress()),
-                    System.nanoTime()));
+            String host = AssociationRules.hostOf(association.remoteAddress());
+            counters.put(session, new AssociationCounters(host, System.nanoTime()));
+            opened.put(session, new OpenAssociation(association.remoteAeTitle(), association.localAeTitle(), host,
+                    clock.instant(), 0, 0, 0));
             storing.opened(session, association.remoteAeTitle());
             LOG.info("association from {} ({}) to {} opened", association.remoteAeTitle(),
                     association.remoteAddress(), association.localAeTitle());
@@ -140,6 +155,7 @@ public final class ArchiveScp implements AutoCloseable {
         @Override
         public void closed(Association association, DimseSession session, CloseReason reason) {
             AssociationCounters count = counters.remove(session);
+            opened.remove(session);
             storing.closed(session);
             LOG.info("association from {} ({}) closed ({}): {}", association.remoteAeTitle(),
                     association.remoteAddress(), reason, count == null ? "" : count.summary(System.nanoTime()));

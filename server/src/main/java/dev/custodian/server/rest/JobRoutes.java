@@ -100,7 +100,10 @@ public final class JobRoutes implements RestServer.Routes {
         }
     }
 
-    /** The JSON of {@code GET /jobs/{id}}; {@code CompletionTime} only once the job has finished, as Orthanc. */
+    /**
+     * The JSON of {@code GET /jobs/{id}}; {@code CompletionTime} only once the job has finished, as Orthanc.
+     * A job in {@code Retry} also shows when it runs again ({@code NextAttemptTime}, beyond Orthanc).
+     */
     Map<String, Object> describe(JobRecord r, ObjectMapper json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ID", r.id());
@@ -116,6 +119,9 @@ public final class JobRoutes implements RestServer.Routes {
         out.put("ErrorCode", r.error().code());
         out.put("ErrorDescription", r.error().description());
         out.put("ErrorDetails", r.error().details());
+        if (r.state() == dev.custodian.server.jobs.JobState.RETRY && r.retryAt() != null) {
+            out.put("NextAttemptTime", TIME.format(Instant.ofEpochMilli(r.retryAt()))); // beyond Orthanc
+        }
         out.put("Content", content(r, json));
         out.put("Timestamp", TIME.format(Instant.now(clock)));
         return out;

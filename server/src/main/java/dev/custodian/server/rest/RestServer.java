@@ -9,6 +9,7 @@ import dev.custodian.server.store.StorageFullException;
 import dev.custodian.server.tls.HttpsMaterial;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,10 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: Orthanc's REST routes, Orthanc's error body, HTTP Basic authentication when
  * {@code AuthenticationEnabled}, bound to 127.0.0.1 unless {@code RemoteAccessAllowed}; HTTPS instead of
- * HTTP when {@code SslEnabled} ({@link HttpsConnector}).
+ * HTTP when {@code SslEnabled} ({@link HttpsConnector}). The operator page is served under
+ * {@value #UI_PATH} behind the same authentication.
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    /** Where the operator page is served. */
+    public static final String UI_PATH = "/ui";
 
     private final CustodianConfig config;
     private final Optional<HttpsMaterial> https;
@@ -50,6 +55,13 @@ public final class RestServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             https.ifPresent(tls -> cfg.jetty.addConnector((server, http) ->
                     HttpsConnector.create(server, http, tls, host(), config.httpPort())));
+            // The operator page: static files from the jar, its library from the Alpine.js WebJar.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = UI_PATH;
+                files.directory = "/ui";
+                files.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
         });
         if (auth != null) {
             app.before(auth::check);
@@ -59,6 +71,12 @@ public final class RestServer implements AutoCloseable {
         new ModalityRoutes(modalities, json).register(app);
         new UploadRoutes(archive, clock).register(app);
         new TagRoutes(archive).register(app);
+        new FindRoutes(archive.index(), clock).register(app, json);
+        app.before(UI_PATH, ctx -> {
+            if (!ctx.path().endsWith("/")) { // the page's relative links need the directory form
+                ctx.redirect(UI_PATH + "/");
+            }
+        });
         for (Routes r : extra) {
             r.register(app, json);
         }

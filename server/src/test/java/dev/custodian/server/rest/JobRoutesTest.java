@@ -54,6 +54,9 @@ class JobRoutesTest {
 
         @Override
         public StepResult step(JobContext context) {
+            if (state.path("Retry").asBoolean()) {
+                return new StepResult.Retry(Duration.ofHours(1), "peer down");
+            }
             if (state.get("Fail").asBoolean()) {
                 return new StepResult.Failure(JobError.networkProtocol("peer gone"));
             }
@@ -156,6 +159,16 @@ class JobRoutesTest {
 
         assertThat(json("/jobs")).extracting(JsonNode::asText).containsExactly(id);
         assertThat(json("/jobs?expand").get(0).get("State").asText()).isEqualTo("Success");
+    }
+
+    @Test
+    void aJobInRetryShowsWhenItRunsAgain() throws Exception {
+        String id = engine.submit(new TwoSteps(JsonNodeFactory.instance.objectNode().put("Done", 0).put("Fail", false)
+                .put("Retry", true)), 0);
+        awaitState(id, "Retry");
+        JsonNode job = json("/jobs/" + id);
+        assertThat(job.get("NextAttemptTime").asText()).isEqualTo("20261127T111530.123000");
+        assertThat(json("/jobs/" + submit(false, 0)).has("NextAttemptTime")).isFalse();
     }
 
     @Test
