@@ -13,6 +13,8 @@ import dev.custodian.interop.support.Tools;
 import dev.custodian.server.cli.Application;
 import dev.custodian.server.config.ConfigLoader;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +59,23 @@ class CommitmentPluginIT {
             assertThat(failed.get("SOPInstanceUID").asText()).isEqualTo(refs.get(1)[1]);
             assertThat(failed.get("FailureReason").asInt()).isEqualTo(0x0112);
             assertThat(log.warnings()).noneMatch(w -> w.contains("plug-in"));
+
+            // a modality added at run time may name the plug-in's check, but not one the server lacks
+            assertThat(putModality(custodian, "ct2", "BackupCheck").statusCode()).isEqualTo(200);
+            HttpResponse<String> unknown = putModality(custodian, "ct3", "Backup");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("StorageCommitmentCheck").contains("unknown Storage Commitment check")
+                    .contains("BackupCheck");
+            assertThat(Http.get(custodian.httpPort(), "/modalities/ct3").statusCode()).isEqualTo(404);
         }
+    }
+
+    private static HttpResponse<String> putModality(Application custodian, String name, String check)
+            throws IOException, InterruptedException {
+        String body = "{\"AET\": \"" + name.toUpperCase(java.util.Locale.ROOT) + "\", \"Host\": \"127.0.0.1\", "
+                + "\"Port\": 104, \"StorageCommitmentCheck\": \"" + check + "\"}";
+        return Http.send(HttpRequest.newBuilder(Http.uri(custodian.httpPort(), "/modalities/" + name))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

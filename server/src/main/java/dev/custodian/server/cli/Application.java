@@ -134,7 +134,13 @@ public final class Application implements AutoCloseable {
         try {
             Index index = new Index(database, clock, config.maximumStorageBytes());
             Archive archive = new Archive(storage, index, config.overwriteInstances());
-            Modalities modalities = new Modalities(config.dicomModalities(), index);
+            CommitmentChecks checks = CommitmentChecks.builtIn(index, storage).with(plugins.checks());
+            // a modality added at run time must name a check this server has, as the file's must at start
+            Modalities modalities = new Modalities(config.dicomModalities(), index, m -> {
+                if (m.storageCommitmentCheck() != null) {
+                    checks.require(m.storageCommitmentCheck(), "StorageCommitmentCheck");
+                }
+            });
             RunMarker marker = new RunMarker(config.indexDirectory());
             recover(config, archive, marker, clock);
             marker.running(clock.instant());
@@ -158,8 +164,7 @@ public final class Application implements AutoCloseable {
                 return t;
             });
             started.add(reportReleases::shutdownNow);
-            CommitmentScp commitment = new CommitmentScp(config, database,
-                    CommitmentChecks.builtIn(index, storage).with(plugins.checks()), modalities, storing,
+            CommitmentScp commitment = new CommitmentScp(config, database, checks, modalities, storing,
                     threads.runtime(), reportReleases, clock, tls);
             JobsEngine jobs = startJobs(config, database, clock, List.of(storeJobs, commitment.jobType(), verifyJobs));
             started.add(jobs);

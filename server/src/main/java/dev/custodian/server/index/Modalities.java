@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The known remote modalities: those of the configuration file, plus those added at run time
@@ -23,10 +24,21 @@ public final class Modalities {
 
     private final Map<String, RemoteModality> configured;
     private final Index index;
+    private final Consumer<RemoteModality> validation;
 
     public Modalities(Map<String, RemoteModality> configured, Index index) {
+        this(configured, index, m -> { });
+    }
+
+    /**
+     * @param validation checks a run-time entry before {@link #put} keeps it (what only the running
+     *                   server knows, such as the names of the Storage Commitment checks); throws
+     *                   {@link dev.custodian.server.config.ConfigException} to refuse it
+     */
+    public Modalities(Map<String, RemoteModality> configured, Index index, Consumer<RemoteModality> validation) {
         this.configured = Map.copyOf(configured);
         this.index = Objects.requireNonNull(index, "index");
+        this.validation = Objects.requireNonNull(validation, "validation");
     }
 
     /** All modalities by name, the file's first, then the run-time ones, each group in name order. */
@@ -50,6 +62,7 @@ public final class Modalities {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("modality name must not be empty");
         }
+        validation.accept(modality);
         try {
             index.putModality(name, JSON.writeValueAsString(ModalityParser.toJson(modality)));
         } catch (JsonProcessingException e) {

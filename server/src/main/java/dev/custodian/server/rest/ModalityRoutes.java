@@ -69,10 +69,10 @@ final class ModalityRoutes {
         RemoteModality modality;
         try {
             modality = ModalityParser.parse(body, name);
+            modalities.put(name, modality);
         } catch (ConfigException e) {
             throw new RestException(OrthancError.BAD_REQUEST, e.getMessage());
         }
-        modalities.put(name, modality);
         ctx.json(sorted(modality));
     }
 
