@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.Select;
  * order on one archive: what the dashboard shows after storescu stores, searching studies,
  * echoing modalities, sending a study to Orthanc with commitment, and the refusal of a browser
  * without credentials; incoming commitments from Orthanc, delivered and undeliverable. Writes
- * docs/ui-dashboard.png and docs/ui-commitment.png.
+ * the screenshots ui-dashboard.png and ui-commitment.png to interop-tests/target/, or over the
+ * README's copies in docs/ with {@code -Dcustodian.screenshots=docs}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -187,7 +188,7 @@ class UiBrowserIT {
         WebElement results = browser.awaitText("#instance-results", "No such object instance");
         assertThat(results.findElements(By.cssSelector("tbody tr"))).hasSize(4);
         assertThat(results.getText()).contains(missing).contains("[0112H]");
-        browser.size(1280, 1100).screenshot(Tools.ROOT.resolve("docs/ui-commitment.png"));
+        browser.size(1280, 1100).screenshot(screenshot("ui-commitment.png"));
         browser.size(1280, 900);
         assertThat(orthanc.get("/storage-commitment/" + id).get("Status").asText()).isEqualTo("Failure");
     }
@@ -261,12 +262,19 @@ class UiBrowserIT {
         browser.awaitText("#in-committed", "3");
         browser.awaitText("#out-success", "2");
         browser.awaitText("#jobs-Failure", "1");
-        browser.screenshot(Tools.ROOT.resolve("docs/ui-dashboard.png"));
+        browser.screenshot(screenshot("ui-dashboard.png"));
         browser.size(400, 900).open(server.page(true, "#/dashboard"));
         browser.awaitText("#stat-instances", "5");
         long overflow = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0);
         browser.size(1280, 900);
+    }
+
+    /** Where a screenshot goes: target/, so that a test run leaves the repository's files alone. */
+    private static Path screenshot(String name) throws java.io.IOException {
+        Path folder = "docs".equals(System.getProperty("custodian.screenshots"))
+                ? Tools.ROOT.resolve("docs") : Tools.ROOT.resolve("interop-tests/target/screenshots");
+        return java.nio.file.Files.createDirectories(folder).resolve(name);
     }
 }
