@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** One line in words for what went wrong talking to a peer, and the exit code it stands for. */
 final class Failures {
@@ -37,6 +38,9 @@ final class Failures {
         }
         if (c instanceof NoRouteToHostException) {
             return "no route to host";
+        }
+        if (c instanceof SSLException s) {
+            return TlsFailures.describe(s);
         }
         if (c instanceof SocketTimeoutException || c instanceof TimeoutException) {
             return "no answer in time";

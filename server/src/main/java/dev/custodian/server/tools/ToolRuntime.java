@@ -10,14 +10,20 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.transport.TlsConfig;
 import dev.custodian.net.ul.AssociationRuntime;
+import dev.custodian.net.ul.AssociationRejectedException;
 import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.server.tls.ToolTls;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLException;
 
 /**
  * What one run of a tool uses: named daemon threads, the association settings from the common
@@ -28,7 +34,8 @@ final class ToolRuntime implements AutoCloseable {
     private static final int MAX_LISTENER_ASSOCIATIONS = 8;
 
     private final CommonOptions options;
-    private final TlsConfig tls;
+    /** Null for plain TCP. */
+    private final ToolTls tls;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new ToolThreads("custodian-tool-artim"));
     private final ExecutorService workers = Executors.newCachedThreadPool(new ToolThreads("custodian-tool-worker"));
@@ -36,9 +43,10 @@ final class ToolRuntime implements AutoCloseable {
             new AssociationRuntime(new ToolThreads("custodian-tool-reader"), scheduler);
     private final List<DicomServer> servers = new ArrayList<>();
 
-    ToolRuntime(CommonOptions options) {
+    /** @param tls DICOM TLS from {@link TlsSetup}, or null for plain TCP */
+    ToolRuntime(CommonOptions options, ToolTls tls) {
         this.options = options;
-        this.tls = null;
+        this.tls = tls;
     }
 
     Duration timeout() {
@@ -59,14 +67,37 @@ final class ToolRuntime implements AutoCloseable {
 
     /** A client calling as {@code callingAet}; requests the peer sends on its associations go to {@code incoming}. */
     DicomClient client(String callingAet, ServiceRegistry incoming) throws IOException {
-        return new DicomClient(callingAet, new RequestorConfig(settings(), options.timeout, options.timeout, tls),
+        return new DicomClient(callingAet, new RequestorConfig(settings(), options.timeout, options.timeout,
+                tls == null ? null : tls.requestor()),
                 options.timeout, incoming, association);
     }
 
-    /** Listens as {@code bind} (every interface unless it names a host) for {@code services}. */
+    /**
+     * Why an association could not be established, in words ({@link Failures#describe}); over TLS
+     * a connection that ended without a TLS alert or an A-ASSOCIATE-RJ gets its two usual causes.
+     */
+    String connectFailure(IOException e) {
+        String why = Failures.describe(e);
+        Throwable c = Failures.unwrap(e);
+        boolean explained = c instanceof SSLException || c instanceof ConnectException
+                || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+                || c instanceof AssociationRejectedException;
+        if (tls == null || explained) {
+            return why;
+        }
+        return why + " (with --tls: is that the peer's DICOM TLS port, and does it want our certificate, "
+                + ToolTls.CERTIFICATE_OPTION + "?)";
+    }
+
+    /**
+     * Listens as {@code bind} (every interface unless it names a host) for {@code services}, with
+     * TLS when the associations we open have it (the SCP then reports to us over TLS).
+     */
     DicomServer listen(BindAddress bind, ServiceRegistry services) throws IOException {
+        TlsConfig listenerTls = tls == null ? null : tls.acceptor().orElseThrow(() -> new IllegalStateException(
+                "a TLS listener without our certificate: TlsSetup checks this"));
         AcceptorConfig acceptor = new AcceptorConfig(bind.host() == null ? "0.0.0.0" : bind.host(), bind.port(),
-                MAX_LISTENER_ASSOCIATIONS, settings(), tls);
+                MAX_LISTENER_ASSOCIATIONS, settings(), listenerTls);
         DicomServer server = DicomServer.start(DicomServerConfig.of(bind.aeTitle(), acceptor, options.timeout),
                 services, new DimseThreads(association, new ToolThreads("custodian-tool-accept")));
         servers.add(server);
