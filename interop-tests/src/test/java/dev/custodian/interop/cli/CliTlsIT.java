@@ -2,6 +2,7 @@ package dev.custodian.interop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.interop.support.Orthanc;
 import dev.custodian.interop.support.Part10;
 import dev.custodian.interop.support.Pki;
 import dev.custodian.interop.support.Ports;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * C-STORE to DCMTK {@code storescp +tls} that requires our certificate (files arrive byte for
  * byte); Storage Commitment with Custodian's own SCP (DicomTlsEnabled, the modality with
  * UseDicomTls), the report delivered over TLS to the {@code -b} listener, and on the request's
- * association with {@code --keep-alive}; {@code store --tls --stgcmt}. Then the failures, one line
+ * association with {@code --keep-alive}; {@code store --tls --stgcmt} to Custodian and to Orthanc
+ * 1.10.1 with DICOM TLS (the report to the TLS listener). Then the failures, one line
  * each: a plain-TCP port, an untrusted server certificate (exit code 3), unusable PEM files and
  * option combinations (exit code 4).
  */
@@ -135,6 +137,27 @@ class CliTlsIT {
         assertThat(again.exitCode()).as(again.stderr()).isEqualTo(1);
         assertThat(again.stdoutLatin1()).contains("committed  " + Part10.read(files.get(0)).sopInstanceUid(),
                 "failed     " + Part10.read(uncommitted).sopInstanceUid(), "Failure Reason 274");
+    }
+
+    @Test
+    void storeWithStgcmtOverTlsToOrthancIsCommittedThroughTheTlsListener() throws Exception {
+        List<Path> files = TestInstances.ct(dir.resolve("to-orthanc"), 8, 0.005);
+        int port = Ports.freePort();
+        try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), "{\"scu\": {\"AET\": \"STGCMTSCU\", "
+                + "\"Host\": \"127.0.0.1\", \"Port\": " + port + ", \"UseDicomTls\": true}}",
+                "{\"DicomTlsEnabled\": true, \"DicomTlsCertificate\": \"" + pki.path("server.pem") + "\", "
+                        + "\"DicomTlsPrivateKey\": \"" + pki.path("server.key") + "\", "
+                        + "\"DicomTlsTrustedCertificates\": \"" + pki.path("ca.pem") + "\", "
+                        + "\"DicomTlsRemoteCertificateRequired\": true}")) {
+            String peer = Orthanc.AET + "@127.0.0.1:" + orthanc.dicomPort();
+
+            Tools.Streams r = cli("store", tls("-c", peer, "-b", "STGCMTSCU@127.0.0.1:" + port, "--stgcmt",
+                    dir.resolve("to-orthanc")));
+
+            assertThat(r.exitCode()).as(r.stderr() + "\n" + orthanc.logTail()).isZero();
+            assertThat(r.stdoutLatin1()).contains("Sent 8 of 8 instances", "Success: 8 committed, 0 failed");
+            assertThat(orthanc.get("/instances")).hasSize(files.size());
+        }
     }
 
     @Test
