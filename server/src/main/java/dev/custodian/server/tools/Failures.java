@@ -55,6 +55,23 @@ final class Failures {
         return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
     }
 
+    /**
+     * Why an association could not be established ({@link #describe}); over TLS a connection that
+     * ended without a TLS alert or an A-ASSOCIATE-RJ gets its two usual causes.
+     */
+    static String connect(Throwable t, boolean overTls) {
+        String why = describe(t);
+        Throwable c = unwrap(t);
+        boolean explained = c instanceof SSLException || c instanceof ConnectException
+                || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+                || c instanceof AssociationRejectedException;
+        if (!overTls || explained) {
+            return why;
+        }
+        return why + " (with --tls: is that the peer's DICOM TLS port, and does it want our certificate, "
+                + "--tls-cert?)";
+    }
+
     /** {@link ExitCodes#TIMEOUT} for a time-out, else {@link ExitCodes#REFUSED}. */
     static int exitCode(Throwable t) {
         Throwable c = unwrap(t);

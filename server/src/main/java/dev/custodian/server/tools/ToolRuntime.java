@@ -10,20 +10,15 @@ import dev.custodian.net.transport.AcceptorConfig;
 import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.transport.TlsConfig;
 import dev.custodian.net.ul.AssociationRuntime;
-import dev.custodian.net.ul.AssociationRejectedException;
 import dev.custodian.net.ul.AssociationSettings;
 import dev.custodian.server.tls.ToolTls;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.net.ssl.SSLException;
 
 /**
  * What one run of a tool uses: named daemon threads, the association settings from the common
@@ -72,21 +67,9 @@ final class ToolRuntime implements AutoCloseable {
                 options.timeout, incoming, association);
     }
 
-    /**
-     * Why an association could not be established, in words ({@link Failures#describe}); over TLS
-     * a connection that ended without a TLS alert or an A-ASSOCIATE-RJ gets its two usual causes.
-     */
+    /** Why an association could not be established, in words ({@link Failures#connect}). */
     String connectFailure(IOException e) {
-        String why = Failures.describe(e);
-        Throwable c = Failures.unwrap(e);
-        boolean explained = c instanceof SSLException || c instanceof ConnectException
-                || c instanceof UnknownHostException || c instanceof NoRouteToHostException
-                || c instanceof AssociationRejectedException;
-        if (tls == null || explained) {
-            return why;
-        }
-        return why + " (with --tls: is that the peer's DICOM TLS port, and does it want our certificate, "
-                + ToolTls.CERTIFICATE_OPTION + "?)";
+        return Failures.connect(e, tls != null);
     }
 
     /**

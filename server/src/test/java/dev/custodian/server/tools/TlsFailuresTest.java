@@ -2,6 +2,8 @@ package dev.custodian.server.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -41,6 +43,15 @@ class TlsFailuresTest {
                 .endsWith("(no TLS version or cipher suite in common; see --tls-min-version)");
         assertThat(Failures.describe(new SSLException("Unsupported or unrecognized SSL message")))
                 .endsWith("(does the peer speak DICOM TLS on that port?)");
+    }
+
+    @Test
+    void overTlsAConnectionClosedWithoutAnAlertGetsTheUsualCauses() {
+        IOException closed = new IOException("association with 127.0.0.1:104 failed: TRANSPORT_CLOSED: end of stream");
+        assertThat(Failures.connect(closed, true)).isEqualTo(closed.getMessage()
+                + " (with --tls: is that the peer's DICOM TLS port, and does it want our certificate, --tls-cert?)");
+        assertThat(Failures.connect(closed, false)).isEqualTo(closed.getMessage());
+        assertThat(Failures.connect(new ConnectException("Connection refused"), true)).isEqualTo("connection refused");
     }
 
     @Test
