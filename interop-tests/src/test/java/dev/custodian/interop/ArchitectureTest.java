@@ -96,10 +96,12 @@ class ArchitectureTest {
 
     @Test
     void toolsNeedNoServerDatabaseOrStorage() {
-        // custodian echo | store | stgcmt are built on dicom-net and stgcmt only (DESIGN.md, "Tools and page").
+        // custodian echo | store | stgcmt are built on dicom-net and stgcmt only (DESIGN.md, "Tools and page"),
+        // and read their --tls PEM files with the server's TLS package (no second implementation).
         noClasses().that().resideInAPackage("dev.custodian.server.tools..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.custodian.server.tools..",
-                        "dev.custodian.dicom..", "dev.custodian.net..", "dev.custodian.stgcmt..", "java..", "javax..",
+                        "dev.custodian.server.tls..", "dev.custodian.dicom..", "dev.custodian.net..",
+                        "dev.custodian.stgcmt..", "java..", "javax..",
                         "picocli..", "me.tongfei.progressbar..", "com.fasterxml.jackson..", "org.slf4j..",
                         "ch.qos.logback..")
                 .check(classes);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.interop.support.Http;
 import dev.custodian.interop.support.LogCapture;
+import dev.custodian.interop.support.Pki;
 import dev.custodian.interop.support.Ports;
 import dev.custodian.interop.support.TestFiles;
 import dev.custodian.interop.support.TestInstances;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodian.interop.support.LogCapture;
+import dev.custodian.interop.support.Pki;
 import dev.custodian.interop.support.Tools;
 import java.io.IOException;
 import java.io.InputStream;

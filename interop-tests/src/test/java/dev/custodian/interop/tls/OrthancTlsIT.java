@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.interop.support.Http;
 import dev.custodian.interop.support.Orthanc;
+import dev.custodian.interop.support.Pki;
 import dev.custodian.interop.support.TestInstances;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.custodian.dicom.dict.Uid;
 import dev.custodian.interop.support.NamedThreads;
 import dev.custodian.interop.support.Part10;
+import dev.custodian.interop.support.Pki;
 import dev.custodian.interop.support.Ports;
 import dev.custodian.interop.support.TestFiles;
 import dev.custodian.interop.support.TestInstances;

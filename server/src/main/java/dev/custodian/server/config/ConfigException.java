@@ -4,10 +4,12 @@ package dev.custodian.server.config;
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String key;
+    private final String problem;
 
     public ConfigException(String key, String problem) {
         super(key == null ? problem : "configuration key \"" + key + "\": " + problem);
         this.key = key;
+        this.problem = problem;
     }
 
     public ConfigException(String key, String problem, Throwable cause) {
@@ -18,5 +20,10 @@ public final class ConfigException extends RuntimeException {
     /** The key path such as {@code DicomModalities.ct.Port}, or null when the file itself is bad. */
     public String key() {
         return key;
+    }
+
+    /** What is wrong, without the key. */
+    public String problem() {
+        return problem;
     }
 }

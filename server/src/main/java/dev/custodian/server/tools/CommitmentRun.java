@@ -82,7 +82,7 @@ final class CommitmentRun {
             DicomClient client = runtime.client(bind.aeTitle(), services);
             c = client.connect(scp.host(), scp.port(), StorageCommitmentScu.proposal(client, scp.aeTitle()));
         } catch (IOException e) {
-            return CommitmentOutcome.unreachable(scp, Failures.describe(e));
+            return CommitmentOutcome.unreachable(scp, runtime.connectFailure(e));
         }
         List<Commitment> sent = new ArrayList<>();
         for (List<SopReference> chunk : chunks(refs, split)) {

@@ -9,9 +9,11 @@ import dev.custodian.net.dimse.Status;
 import dev.custodian.net.service.DicomClient;
 import dev.custodian.net.service.DicomConnection;
 import dev.custodian.net.service.ServiceRegistry;
+import dev.custodian.server.tls.ToolTls;
 import dev.custodian.stgcmt.RemoteAe;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:answered Success", "1:answered with another status",
             "2:no C-ECHO response before --timeout", "3:peer unreachable, association rejected or aborted",
-            "4:bad command line"})
+            "4:bad command line, unusable --tls certificate or key file"})
 public final class EchoCommand implements ToolCommand {
     @Option(names = {"-c", "--connect"}, required = true, converter = Converters.Peer.class,
             paramLabel = "AET@host:port", description = "the peer to call, e.g. ORTHANC@localhost:4242")
@@ -62,8 +64,15 @@ public final class EchoCommand implements ToolCommand {
             err.println("custodian echo: --repeat must be at least 1");
             return ExitCodes.USAGE;
         }
+        ToolTls tls;
+        try {
+            tls = TlsSetup.load(common, false, Clock.systemUTC());
+        } catch (ToolSetupException e) {
+            err.println("custodian echo: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         warmUp();
-        try (ToolRuntime rt = new ToolRuntime(common)) {
+        try (ToolRuntime rt = new ToolRuntime(common, tls)) {
             long start = System.nanoTime();
             DicomConnection c;
             try {
@@ -72,7 +81,7 @@ public final class EchoCommand implements ToolCommand {
                         .context(Uid.Verification, Uid.ImplicitVRLittleEndian).build());
             } catch (IOException e) {
                 err.println("custodian echo: cannot associate with " + Peers.name(peer) + ": "
-                        + Failures.describe(e));
+                        + rt.connectFailure(e));
                 return ExitCodes.REFUSED;
             }
             out.println("Association with " + Peers.name(peer) + " established in " + millis(System.nanoTime() - start));

@@ -26,7 +26,7 @@ public final class ExitCodes {
         "1:some instances failed (C-STORE failure, unreadable DICOM file, Failure Reason in the report)",
         "2:no Storage Commitment report (or C-ECHO response) before --timeout",
         "3:peer unreachable, association rejected or aborted, request refused",
-        "4:bad command line or local setup (e.g. listening port in use)",
+        "4:bad command line or local setup (e.g. listening port in use, unusable --tls certificate or key file)",
         "5:no DICOM file among the files and folders given"};
 
     private ExitCodes() {

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** One line in words for what went wrong talking to a peer, and the exit code it stands for. */
 final class Failures {
@@ -38,6 +39,9 @@ final class Failures {
         if (c instanceof NoRouteToHostException) {
             return "no route to host";
         }
+        if (c instanceof SSLException s) {
+            return TlsFailures.describe(s);
+        }
         if (c instanceof SocketTimeoutException || c instanceof TimeoutException) {
             return "no answer in time";
         }
@@ -49,6 +53,23 @@ final class Failures {
         }
         String m = c.getMessage();
         return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Why an association could not be established ({@link #describe}); over TLS a connection that
+     * ended without a TLS alert or an A-ASSOCIATE-RJ gets its two usual causes.
+     */
+    static String connect(Throwable t, boolean overTls) {
+        String why = describe(t);
+        Throwable c = unwrap(t);
+        boolean explained = c instanceof SSLException || c instanceof ConnectException
+                || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+                || c instanceof AssociationRejectedException;
+        if (!overTls || explained) {
+            return why;
+        }
+        return why + " (with --tls: is that the peer's DICOM TLS port, and does it want our certificate, "
+                + "--tls-cert?)";
     }
 
     /** {@link ExitCodes#TIMEOUT} for a time-out, else {@link ExitCodes#REFUSED}. */

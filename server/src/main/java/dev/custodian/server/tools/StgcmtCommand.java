@@ -2,10 +2,12 @@ package dev.custodian.server.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.dicom.data.UuidUidGenerator;
+import dev.custodian.server.tls.ToolTls;
 import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:every instance committed", "1:some instances failed (or a given file is unreadable)",
             "2:no report before --timeout", "3:peer unreachable, association rejected or aborted, request refused",
-            "4:bad command line or -b port unavailable", "5:no DICOM file among the files and folders given"})
+            "4:bad command line, -b port unavailable, unusable --tls certificate or key file",
+            "5:no DICOM file among the files and folders given"})
 public final class StgcmtCommand implements ToolCommand {
     @Option(names = {"-c", "--connect"}, required = true, converter = Converters.Peer.class,
             paramLabel = "AET@host:port", description = "the Storage Commitment SCP, e.g. ORTHANC@localhost:4242")
@@ -85,6 +88,13 @@ public final class StgcmtCommand implements ToolCommand {
             err.println("custodian stgcmt: --split must be 0 (all in one) or more");
             return ExitCodes.USAGE;
         }
+        ToolTls tls;
+        try {
+            tls = TlsSetup.load(common, bind.listens(), Clock.systemUTC());
+        } catch (ToolSetupException e) {
+            err.println("custodian stgcmt: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         DicomInputs inputs = DicomInputs.scan(paths);
         inputs.unreadable().forEach(line -> err.println("custodian stgcmt: " + line));
         Set<SopReference> refs = new LinkedHashSet<>();
@@ -98,7 +108,7 @@ public final class StgcmtCommand implements ToolCommand {
             out.println(Inputs.summary(inputs));
         }
         CommitmentOutcome outcome;
-        try (ToolRuntime rt = new ToolRuntime(common)) {
+        try (ToolRuntime rt = new ToolRuntime(common, tls)) {
             outcome = new CommitmentRun(rt, peer, bind, keepAlive, split, new UuidUidGenerator())
                     .run(List.copyOf(refs));
         } catch (ToolSetupException e) {

@@ -2,10 +2,12 @@ package dev.custodian.server.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodian.dicom.data.UuidUidGenerator;
+import dev.custodian.server.tls.ToolTls;
 import dev.custodian.stgcmt.RemoteAe;
 import dev.custodian.stgcmt.SopReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
             "1:some files failed (C-STORE failure status, unreadable DICOM file) or were not committed",
             "2:no C-STORE response, or with --stgcmt no report, before --timeout",
             "3:peer unreachable, association rejected or aborted, commitment refused",
-            "4:bad command line or -b port unavailable", "5:no DICOM file among the files and folders given"})
+            "4:bad command line, -b port unavailable, unusable --tls certificate or key file",
+            "5:no DICOM file among the files and folders given"})
 public final class StoreCommand implements ToolCommand {
     @Option(names = {"-c", "--connect"}, required = true, converter = Converters.Peer.class,
             paramLabel = "AET@host:port", description = "the Storage SCP, e.g. ORTHANC@localhost:4242")
@@ -82,6 +85,13 @@ public final class StoreCommand implements ToolCommand {
             err.println("custodian store: --split must be 0 (all in one) or more");
             return ExitCodes.USAGE;
         }
+        ToolTls tls;
+        try {
+            tls = TlsSetup.load(common, stgcmt && bind.listens(), Clock.systemUTC());
+        } catch (ToolSetupException e) {
+            err.println("custodian store: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         DicomInputs inputs = DicomInputs.scan(paths);
         inputs.unreadable().forEach(line -> err.println("custodian store: " + line));
         if (inputs.files().isEmpty()) {
@@ -90,7 +100,7 @@ public final class StoreCommand implements ToolCommand {
         }
         PrintWriter text = json ? Inputs.NOWHERE : out;
         text.println(Inputs.summary(inputs));
-        try (ToolRuntime rt = new ToolRuntime(common)) {
+        try (ToolRuntime rt = new ToolRuntime(common, tls)) {
             StoreOutcome stored;
             try (Progress progress = Progress.choose(System.console() != null, !json && !noProgress,
                     inputs.files().size(), inputs.bytes(), text, System.err)) {

@@ -64,7 +64,7 @@ final class StoreRun {
                 Peers.releaseQuietly(c);
             }
         } catch (IOException e) {
-            stopped = "cannot associate with " + Peers.name(peer) + ": " + Failures.describe(e);
+            stopped = "cannot associate with " + Peers.name(peer) + ": " + runtime.connectFailure(e);
             stoppedCode = ExitCodes.REFUSED;
         }
         return new StoreOutcome(peer, results, files.size(), stopped, stoppedCode,

@@ -11,6 +11,7 @@ import dev.custodian.net.transport.RequestorConfig;
 import dev.custodian.net.transport.TlsConfig;
 import dev.custodian.net.ul.AssociationRuntime;
 import dev.custodian.net.ul.AssociationSettings;
+import dev.custodian.server.tls.ToolTls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ final class ToolRuntime implements AutoCloseable {
     private static final int MAX_LISTENER_ASSOCIATIONS = 8;
 
     private final CommonOptions options;
-    private final TlsConfig tls;
+    /** Null for plain TCP. */
+    private final ToolTls tls;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new ToolThreads("custodian-tool-artim"));
     private final ExecutorService workers = Executors.newCachedThreadPool(new ToolThreads("custodian-tool-worker"));
@@ -36,9 +38,10 @@ final class ToolRuntime implements AutoCloseable {
             new AssociationRuntime(new ToolThreads("custodian-tool-reader"), scheduler);
     private final List<DicomServer> servers = new ArrayList<>();
 
-    ToolRuntime(CommonOptions options) {
+    /** @param tls DICOM TLS from {@link TlsSetup}, or null for plain TCP */
+    ToolRuntime(CommonOptions options, ToolTls tls) {
         this.options = options;
-        this.tls = null;
+        this.tls = tls;
     }
 
     Duration timeout() {
@@ -59,14 +62,25 @@ final class ToolRuntime implements AutoCloseable {
 
     /** A client calling as {@code callingAet}; requests the peer sends on its associations go to {@code incoming}. */
     DicomClient client(String callingAet, ServiceRegistry incoming) throws IOException {
-        return new DicomClient(callingAet, new RequestorConfig(settings(), options.timeout, options.timeout, tls),
+        return new DicomClient(callingAet, new RequestorConfig(settings(), options.timeout, options.timeout,
+                tls == null ? null : tls.requestor()),
                 options.timeout, incoming, association);
     }
 
-    /** Listens as {@code bind} (every interface unless it names a host) for {@code services}. */
+    /** Why an association could not be established, in words ({@link Failures#connect}). */
+    String connectFailure(IOException e) {
+        return Failures.connect(e, tls != null);
+    }
+
+    /**
+     * Listens as {@code bind} (every interface unless it names a host) for {@code services}, with
+     * TLS when the associations we open have it (the SCP then reports to us over TLS).
+     */
     DicomServer listen(BindAddress bind, ServiceRegistry services) throws IOException {
+        TlsConfig listenerTls = tls == null ? null : tls.acceptor().orElseThrow(() -> new IllegalStateException(
+                "a TLS listener without our certificate: TlsSetup checks this"));
         AcceptorConfig acceptor = new AcceptorConfig(bind.host() == null ? "0.0.0.0" : bind.host(), bind.port(),
-                MAX_LISTENER_ASSOCIATIONS, settings(), tls);
+                MAX_LISTENER_ASSOCIATIONS, settings(), listenerTls);
         DicomServer server = DicomServer.start(DicomServerConfig.of(bind.aeTitle(), acceptor, options.timeout),
                 services, new DimseThreads(association, new ToolThreads("custodian-tool-accept")));
         servers.add(server);

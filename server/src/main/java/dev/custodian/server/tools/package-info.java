@@ -6,7 +6,8 @@
  * ({@link dev.custodian.stgcmt.StorageCommitmentScu}); no server, no database, no storage area.
  *
  * <p>May depend on {@code dev.custodian.dicom.*}, {@code dev.custodian.net.*},
- * {@code dev.custodian.stgcmt}, picocli, progressbar, Jackson, SLF4J / Logback and the JDK; never
- * on the other packages of {@code dev.custodian.server} (the architecture test keeps this).
+ * {@code dev.custodian.stgcmt}, {@code dev.custodian.server.tls} (the server's reading of PEM files,
+ * for {@code --tls}), picocli, progressbar, Jackson, SLF4J / Logback and the JDK; never on the other
+ * packages of {@code dev.custodian.server} (the architecture test keeps this).
  */
 package dev.custodian.server.tools;

@@ -1,6 +1,5 @@
-package dev.custodian.interop.tls;
+package dev.custodian.interop.support;
 
-import dev.custodian.interop.support.Tools;
 import dev.custodian.net.transport.TlsConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,25 +11,25 @@ import java.nio.file.Path;
  * "rogue" client the CA never signed; {@code server-bundle.pem} is the server's key, certificate and
  * CA in one file (Orthanc's {@code SslCertificate} form).
  */
-final class Pki {
-    static final char[] PASSWORD = "changeit".toCharArray();
-    final Path dir;
+public final class Pki {
+    public static final char[] PASSWORD = "changeit".toCharArray();
+    public final Path dir;
 
     private Pki(Path dir) {
         this.dir = dir;
     }
 
-    static Pki create(Path dir) throws IOException {
+    public static Pki create(Path dir) throws IOException {
         Pki pki = new Pki(dir);
         pki.make();
         return pki;
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return dir.resolve(name);
     }
 
-    String path(String name) {
+    public String path(String name) {
         return file(name).toString();
     }
 
@@ -68,13 +67,13 @@ final class Pki {
     }
 
     /** Our acceptor: the server certificate, clients must present one the CA signed. */
-    TlsConfig acceptor() throws IOException {
+    public TlsConfig acceptor() throws IOException {
         return TlsConfig.fromPkcs12(file("server.p12"), PASSWORD, file("trust.p12"), PASSWORD,
                 TlsConfig.ClientAuth.REQUIRED, TlsConfig.DEFAULT_PROTOCOLS);
     }
 
     /** Our requestor: the client certificate, trusting servers the CA signed. */
-    TlsConfig requestor() throws IOException {
+    public TlsConfig requestor() throws IOException {
         return TlsConfig.fromPkcs12(file("client.p12"), PASSWORD, file("trust.p12"), PASSWORD,
                 TlsConfig.ClientAuth.NONE, TlsConfig.DEFAULT_PROTOCOLS);
     }
