@@ -22,6 +22,7 @@
 #   REST_REQUESTS [5 | 3] timed requests per target and repeat; SETTLE_S [30 | 5] before the RSS at rest
 #   COMMIT_CAP_S [120 | 60]  a commitment report not received by then is recorded as "timeout > CAP s"
 #   LOAD_THREADS [4]     parallel uploads filling the indexes (untimed)
+#   PUBLISH=1            also copy the run to docs/bench/ and put its table at the top of docs/BENCHMARKS.md
 # Needs: JDK 17, Maven, DCMTK (storescu), Orthanc 1.10.1 at /usr/sbin/Orthanc, python3-pydicom, curl.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -293,6 +294,6 @@ done
 if has commit || has rest || has rss; then index_scenarios; fi
 
 meta load_end "$(load1)"; meta duration_s $(( $(date +%s) - T0 ))
-java_bench dev.custodian.bench.harness.Report "$RUN" > /dev/null
+java_bench dev.custodian.bench.harness.Report "$RUN" $([ "${PUBLISH:-0}" = 1 ] && echo "$ROOT/docs/BENCHMARKS.md") >&2
 progress "done in $(( $(date +%s) - T0 )) s: $RUN/results.md, commit-latency.png, ingest.png"
 cat "$RUN/results.md"

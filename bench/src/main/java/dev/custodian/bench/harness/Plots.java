@@ -16,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -106,8 +107,7 @@ final class Plots {
             put(bars, raw.median("ingest:" + a, SummaryTable.CUSTODIAN, "rate"), "Custodian", column);
             put(bars, raw.median("ingest:" + a, SummaryTable.ORTHANC, "rate"), "Orthanc 1.10.1", column);
             put(ceilings, raw.median("ceiling:durable:" + a, SummaryTable.MACHINE, "rate"),
-                    "ceiling: durable write (0.5 MB file, fsync, rename, dir fsync), " + a + " thread" + (a == 1 ? "" : "s"),
-                    column);
+                    "ceiling: durable write (0.5 MB, fsync, rename, dir fsync), as many threads", column);
             put(ceilings, raw.median("ingest:" + a, SummaryTable.DISCARD, "rate"),
                     "ceiling: network only (DiscardScp)", column);
         }
@@ -121,7 +121,7 @@ final class Plots {
         CategoryPlot plot = new CategoryPlot(bars, new CategoryAxis(), new NumberAxis("instances/s (median)"),
                 barRenderer);
         LineAndShapeRenderer lines = new LineAndShapeRenderer(false, true);
-        Shape dash = new Rectangle2D.Double(-80, -2, 160, 4);
+        Shape dash = new Rectangle2D.Double(-60, -2, 120, 4);
         lines.setSeriesShape(0, dash);
         lines.setSeriesPaint(0, Color.DARK_GRAY);
         lines.setSeriesShape(1, dash);
@@ -154,6 +154,8 @@ final class Plots {
         a.setBase(10);
         a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         a.setSmallestValue(0.001);
+        a.setTickUnit(new NumberTickUnit(1));   // a tick per power of ten (the unit is in log space)
+        a.setMinorTickMarksVisible(true);
         return a;
     }
 

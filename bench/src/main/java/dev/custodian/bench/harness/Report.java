@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,16 +12,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code Report RUN_DIR}: reads the run's {@code raw.tsv} and {@code meta.tsv} (written by
- * {@code bench/run.sh}) and writes {@code results.md} (machine, command, the one table, peak RSS per
- * scenario, every run's value), {@code commit-latency.png} and {@code ingest.png} beside them.
+ * {@code Report RUN_DIR [BENCHMARKS_MD]}: reads the run's {@code raw.tsv} and {@code meta.tsv}
+ * (written by {@code bench/run.sh}) and writes {@code results.md} (machine, command, the one table,
+ * peak RSS per scenario, every run's value), {@code commit-latency.png} and {@code ingest.png}
+ * beside them. With BENCHMARKS_MD, also publishes the run: its files are copied to the folder
+ * {@code bench/} beside that page and the page's text between {@value #BEGIN} and {@value #END} is
+ * replaced by the results (without the per-run values, which stay in {@code bench/results.md}).
  */
 public final class Report {
+    static final String BEGIN = "<!-- latest-results:begin -->";
+    static final String END = "<!-- latest-results:end -->";
+    private static final String PER_RUN = "<details>";
+
     private Report() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Report RUN_DIR");
+        if (args.length != 1 && args.length != 2) {
+            System.err.println("usage: Report RUN_DIR [BENCHMARKS_MD]");
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
@@ -31,13 +39,39 @@ public final class Report {
         Plots.commitLatency(raw, "Storage Commitment latency (" + when + ")", dir.resolve("commit-latency.png"));
         Plots.ingest(raw, "C-STORE ingest, " + SummaryTable.count(meta.getOrDefault("ingest_n", "?"))
                 + " × 0.5 MB (" + when + ")", dir.resolve("ingest.png"));
-        Files.writeString(dir.resolve("results.md"), markdown(raw, meta), StandardCharsets.UTF_8);
+        String md = markdown(raw, meta);
+        Files.writeString(dir.resolve("results.md"), md, StandardCharsets.UTF_8);
         System.out.println(dir.resolve("results.md"));
+        if (args.length == 2) {
+            publish(dir, md, Path.of(args[1]));
+        }
+    }
+
+    /** Copies the run's files next to the page and puts its results between the page's markers. */
+    static void publish(Path dir, String md, Path page) throws IOException {
+        Path folder = page.toAbsolutePath().getParent().resolve("bench");
+        Files.createDirectories(folder);
+        for (String f : List.of("results.md", "raw.tsv", "meta.tsv", "commit-latency.png", "ingest.png")) {
+            Files.copy(dir.resolve(f), folder.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException(page + " has no " + BEGIN + " ... " + END + " section");
+        }
+        String results = md.substring(0, md.indexOf(PER_RUN)).replace("](commit-latency.png)", "](bench/commit-latency.png)")
+                .replace("](ingest.png)", "](bench/ingest.png)")
+                + "Every run's value: [bench/results.md](bench/results.md) (raw: [bench/raw.tsv](bench/raw.tsv)).\n";
+        Files.writeString(page, text.substring(0, begin + BEGIN.length()) + "\n" + results + text.substring(end),
+                StandardCharsets.UTF_8);
+        System.out.println(page + " updated");
     }
 
     static String markdown(RawResults raw, Map<String, String> meta) {
         StringBuilder md = new StringBuilder();
-        md.append(quick(meta) ? "**QUICK smoke run (small sizes): not a measurement.**\n\n" : "");
+        md.append(quick(meta) ? "**Smoke run (`QUICK=1`, small sizes), to be replaced by a full run: "
+                + "not a measurement.**\n\n" : "");
         md.append("Command: `").append(meta.getOrDefault("command", "bench/run.sh")).append("`  \n");
         md.append("Run: ").append(meta.getOrDefault("started", "?")).append(", ")
                 .append(meta.getOrDefault("duration_s", "?")).append(" s, ").append(meta.getOrDefault("repeats", "?"))

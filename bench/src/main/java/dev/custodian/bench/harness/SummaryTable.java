@@ -80,18 +80,18 @@ final class SummaryTable {
         }
         String mb = meta.getOrDefault("big_mb", "?");
         boolean goalSize = mb.equals("200");
-        rows.add(new Row("1 × " + mb + " MB instance, time (s)", cell(cs, SummaryTable::seconds),
+        rows.add(new Row("1 × " + mb + " MiB instance, time (s)", cell(cs, SummaryTable::seconds),
                 cell(os, SummaryTable::seconds), cell(div(cs, os), SummaryTable::ratio), NONE, NONE, NONE, NONE));
         OptionalDouble c = raw.median("big", CUSTODIAN, "rate");
         OptionalDouble seq = raw.median("ceiling:sequential", MACHINE, "rate");
-        rows.add(new Row("1 × " + mb + " MB instance, throughput (MiB/s)", cell(c, SummaryTable::rate),
+        rows.add(new Row("1 × " + mb + " MiB instance, throughput (MiB/s)", cell(c, SummaryTable::rate),
                 cell(raw.median("big", ORTHANC, "rate"), SummaryTable::rate),
                 cell(div(c, raw.median("big", ORTHANC, "rate")), SummaryTable::ratio),
                 cell(seq, SummaryTable::rate) + " sequential", cell(div(c, seq), SummaryTable::fraction),
                 "≥ 0.5 of sequential write", yesNo(judge(div(c, seq), f -> f >= 0.5))));
         OptionalDouble cr = raw.median("big", CUSTODIAN, "peak_rss");
         OptionalDouble or = raw.median("big", ORTHANC, "peak_rss");
-        rows.add(new Row("1 × " + mb + " MB instance, peak RSS (MiB)", cell(cr, SummaryTable::mib),
+        rows.add(new Row("1 × " + mb + " MiB instance, peak RSS (MiB)", cell(cr, SummaryTable::mib),
                 cell(or, SummaryTable::mib), cell(div(cr, or), SummaryTable::ratio), NONE, NONE,
                 goalSize ? "< 128 MB (122.1 MiB)" : NONE,
                 goalSize ? yesNo(judge(cr, r -> r < 128e6 / 1048576)) : NONE));
@@ -168,7 +168,7 @@ final class SummaryTable {
             ceiling("ceiling: durable write of one 0.5 MB file, " + t + " thread" + (t == 1 ? "" : "s") + " (files/s)",
                     raw.median("ceiling:durable:" + t, MACHINE, "rate"));
         }
-        ceiling("ceiling: sequential write of " + meta.getOrDefault("big_mb", "?") + " MB + fsync (MiB/s)",
+        ceiling("ceiling: sequential write of " + meta.getOrDefault("big_mb", "?") + " MiB + fsync (MiB/s)",
                 raw.median("ceiling:sequential", MACHINE, "rate"));
         for (int a : new int[] {1, 4}) {
             ceiling("ceiling: network only (DiscardScp), " + a + " association" + (a == 1 ? "" : "s") + " (inst/s)",
