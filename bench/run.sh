@@ -217,7 +217,8 @@ rest() { # repeat target
 index_scenarios() {
   local sizes all_max n t
   all_max=$(tr ' ' '\n' <<< "$COMMIT_SIZES" | sort -n | tail -1)
-  sizes=$( { has commit && tr ' ' '\n' <<< "$COMMIT_SIZES"; { has rest || has rss; } && echo "$REST_N"; } | sort -n -u)
+  sizes=$( { if has commit; then tr ' ' '\n' <<< "$COMMIT_SIZES"; fi
+             if has rest || has rss; then echo "$REST_N"; fi; } | sort -n -u)
   for t in $TARGETS; do
     : > "$WORK/manifest-$t"; LOADED[$t]=0
     start_server "$t" "$(fresh_store "index-$t")"
