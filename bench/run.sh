@@ -17,7 +17,7 @@
 #   BIG_MB [200]         the big instance (MiB of pixels); the sequential-write ceiling writes as many bytes
 #   DURABLE_FILES [2000 | 300]  files per durable-write ceiling run
 #   COMMIT_SIZES ["100 1000 10000" | "100 1000"]  Storage Commitment sizes, both targets
-#   CUSTODIAN_ONLY_SIZES ["100000" | "3000"]      Storage Commitment sizes, Custodian alone
+#   CUSTODIAN_ONLY_SIZES ["100000" | "3000"]      Storage Commitment sizes, Custodian alone (empty: none)
 #   REST_N [largest COMMIT_SIZES]  instances indexed for the REST timings and the RSS at rest
 #   REST_REQUESTS [5 | 3] timed requests per target and repeat; SETTLE_S [30 | 5] before the RSS at rest
 #   COMMIT_CAP_S [120 | 60]  a commitment report not received by then is recorded as "timeout > CAP s"
@@ -40,7 +40,7 @@ WORK=${BENCH_WORK:-/tmp/custodian-bench-run}
 INGEST_N=${INGEST_N:-$(q 2000 200)}; WARMUP=${WARMUP:-$(q 300 50)}; BIG_MB=${BIG_MB:-200}
 DURABLE_FILES=${DURABLE_FILES:-$(q 2000 300)}
 COMMIT_SIZES=${COMMIT_SIZES:-$(q "100 1000 10000" "100 1000")}
-CUSTODIAN_ONLY_SIZES=${CUSTODIAN_ONLY_SIZES:-$(q 100000 3000)}
+CUSTODIAN_ONLY_SIZES=${CUSTODIAN_ONLY_SIZES-$(q 100000 3000)}
 REST_N=${REST_N:-$(tr ' ' '\n' <<< "$COMMIT_SIZES" | sort -n | tail -1)}
 REST_REQUESTS=${REST_REQUESTS:-$(q 5 3)}; SETTLE_S=${SETTLE_S:-$(q 30 5)}
 COMMIT_CAP_S=${COMMIT_CAP_S:-$(q 120 60)}; LOAD_THREADS=${LOAD_THREADS:-4}
