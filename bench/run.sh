@@ -277,6 +277,7 @@ meta memory "$(free -g | awk '/Mem:/ { print $2 " GiB" }')"
 meta os "$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
 meta filesystem "$(df -T "$WORK" | awk 'NR == 2 { print $2 " (" $1 ")" }')"
 meta java "$(java -version 2>&1 | head -1)"; meta orthanc "Orthanc $(/usr/sbin/Orthanc --version | head -1 | awk '{ print $NF }')"
+meta custodian_java_opts "${CUSTODIAN_JAVA_OPTS:-none, launcher defaults}"
 meta dcmtk "$(storescu --version | head -1 | sed 's/^\$dcmtk: //; s/ \$$//')"
 meta git "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- || echo ' (with local changes)')"
 

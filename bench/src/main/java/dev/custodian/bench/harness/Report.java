@@ -82,7 +82,9 @@ public final class Report {
                 .append(" cores, ").append(meta.getOrDefault("memory", "?")).append(", ")
                 .append(meta.getOrDefault("os", "?")).append("; stores and ceilings on ")
                 .append(meta.getOrDefault("filesystem", "?")).append("  \n");
-        md.append("Versions: ").append(meta.getOrDefault("java", "?")).append("; ")
+        md.append("Versions: Custodian by `./custodian` (extra JVM options: ")
+                .append(meta.getOrDefault("custodian_java_opts", "?")).append("), ")
+                .append(meta.getOrDefault("java", "?")).append("; ")
                 .append(meta.getOrDefault("orthanc", "?")).append(" (SQLite, default `SyncStorageArea`); ")
                 .append(meta.getOrDefault("dcmtk", "?")).append("\n\n");
         md.append("| scenario | Custodian | Orthanc | ratio | ceiling | fraction of ceiling | goal | met? |\n");
