@@ -120,7 +120,8 @@ final class GroupCommit {
                 // the commit (or a rollback to a savepoint) failed: nothing of the batch happened
                 dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
-                    batch.forEach(r -> r.fail(e));
+                    RuntimeException failure = unchecked(e);
+                    batch.forEach(r -> r.fail(failure));
                     return;
                 }
             } catch (Error e) {
@@ -133,7 +134,7 @@ final class GroupCommit {
     private void runAlone(Request<?> request) {
         for (int attempt = 1; ; attempt++) {
             try {
-                request.runInTransaction(handle());
+                request.runInTransaction(openHandle());
                 request.deliver();
                 return;
             } catch (Exception e) {
@@ -147,6 +148,24 @@ final class GroupCommit {
                 throw e;
             }
         }
+    }
+
+    /** {@link #handle()}, its {@link SQLException} unchecked: what a lone caller's work throws stays apart. */
+    private Handle openHandle() {
+        try {
+            return handle();
+        } catch (SQLException e) {
+            throw unchecked(e);
+        }
+    }
+
+    /**
+     * A failure of the batch itself (savepoint, commit, connection), none of its callers' work:
+     * unchecked, so that it reaches each caller as the runtime failure it is rather than as a
+     * checked exception its signature does not declare.
+     */
+    static RuntimeException unchecked(Exception e) {
+        return e instanceof RuntimeException r ? r : new IndexWriteException(e);
     }
 
     /** Under the writer lock: the kept connection, opened (or checked after a long idle time) first. */
