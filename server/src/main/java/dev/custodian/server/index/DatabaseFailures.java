@@ -24,6 +24,9 @@ public final class DatabaseFailures {
     /** True when {@code e} or one of its causes says the database could not be reached or went away. */
     public static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IndexWriteException w && w.connectionLost()) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
                 return true;

@@ -118,9 +118,9 @@ final class GroupCommit {
                 return;
             } catch (Exception e) {
                 // the commit (or a rollback to a savepoint) failed: nothing of the batch happened
-                dropHandleIfBroken();
+                boolean lost = dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
-                    RuntimeException failure = unchecked(e);
+                    RuntimeException failure = unchecked(e, lost);
                     batch.forEach(r -> r.fail(failure));
                     return;
                 }
@@ -138,9 +138,10 @@ final class GroupCommit {
                 request.deliver();
                 return;
             } catch (Exception e) {
-                dropHandleIfBroken();
+                boolean lost = dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
-                    request.fail(e);
+                    // the work's own checked exception stays as it is
+                    request.fail(e instanceof RuntimeException ? unchecked(e, lost) : e);
                     return;
                 }
             } catch (Error e) {
@@ -155,17 +156,21 @@ final class GroupCommit {
         try {
             return handle();
         } catch (SQLException e) {
-            throw unchecked(e);
+            throw unchecked(e, true);
         }
     }
 
     /**
      * A failure of the batch itself (savepoint, commit, connection), none of its callers' work:
      * unchecked, so that it reaches each caller as the runtime failure it is rather than as a
-     * checked exception its signature does not declare.
+     * checked exception its signature does not declare; marked as a lost connection when the
+     * connection no longer answered (a closed pool connection says so only in its message).
      */
-    static RuntimeException unchecked(Exception e) {
-        return e instanceof RuntimeException r ? r : new IndexWriteException(e);
+    static RuntimeException unchecked(Exception e, boolean connectionLost) {
+        if (e instanceof RuntimeException r && (!connectionLost || DatabaseFailures.isUnavailable(r))) {
+            return r;
+        }
+        return new IndexWriteException(e, connectionLost);
     }
 
     /** Under the writer lock: the kept connection, opened (or checked after a long idle time) first. */
@@ -184,19 +189,25 @@ final class GroupCommit {
         return handle;
     }
 
-    /** After a failure: a connection left in a transaction or no longer answering is replaced. */
-    private void dropHandleIfBroken() {
+    /**
+     * After a failure: a connection left in a transaction or no longer answering is replaced.
+     * True when it no longer answered (the failure was the connection's).
+     */
+    private boolean dropHandleIfBroken() {
         if (handle == null) {
-            return;
+            return false;
         }
+        boolean lost = true;
         try {
-            if (!handle.isInTransaction() && handle.getConnection().isValid(2)) {
-                return;
+            lost = !handle.getConnection().isValid(2);
+            if (!lost && !handle.isInTransaction()) {
+                return false;
             }
         } catch (RuntimeException | SQLException e) {
             // broken: replaced below
         }
         closeHandle();
+        return lost;
     }
 
     private void closeHandle() {

@@ -167,7 +167,8 @@ class GroupCommitTest {
         });
         for (Future<Integer> r : results) {
             assertThatThrownBy(r::get).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(RuntimeException.class);
+                    .cause().isInstanceOf(RuntimeException.class)
+                    .satisfies(e -> assertThat(DatabaseFailures.isUnavailable(e)).as("a lost connection").isTrue());
         }
         int inserted = commit.write(h -> insert(h, "after"));
         assertThat(inserted).isEqualTo(1);
