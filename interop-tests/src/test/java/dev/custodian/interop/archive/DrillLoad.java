@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load for a fault drill against {@link ArchiveServer}: {@code storers} associations each sending
  * new CT instances one after the other (each answer recorded: Success, the failure status, or
  * the association's end), and Storage Commitment requests for instances already answered Success,
- * one every {@code commitEvery}, by {@link CommitmentRequester} (each N-ACTION-RSP recorded).
+ * one every {@code commitEvery}, by {@link CommitmentRequester} (each N-ACTION-RSP recorded);
+ * optionally store jobs of the study to a peer, submitted through REST.
  */
 final class DrillLoad implements AutoCloseable {
     static final String CT = Scu.CT;
@@ -61,6 +62,10 @@ final class DrillLoad implements AutoCloseable {
     private final String series = ROOT + new Random().nextInt(1_000_000) + ".";
     private final int storerCount;
     private final Duration commitEvery;
+    /** Store jobs submitted through REST: job ID, or the HTTP status of a refused submission. */
+    final Map<String, Integer> storeJobs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService submitter =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("drill-store-jobs"));
     private volatile boolean stopping;
 
     DrillLoad(int port, Scu scu, CommitmentRequester modality, int storers, Duration commitEvery) {
@@ -80,12 +85,39 @@ final class DrillLoad implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Also submits, every {@code every}, an asynchronous store job of the whole study (as far as
+     * indexed then) to {@code modality}, through REST on {@code http}.
+     */
+    void storeJobsTo(int http, String modality, Duration every) {
+        String study = dev.custodian.server.index.OrthancIds.study(patientId(), studyUid());
+        String body = "{ \"Resources\": [\"" + study + "\"], \"Synchronous\": false }";
+        submitter.scheduleWithFixedDelay(() -> {
+            if (stopping) {
+                return;
+            }
+            try {
+                var r = dev.custodian.interop.support.Http.post(http, "/modalities/" + modality + "/store",
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                storeJobs.put(r.statusCode() == 200
+                        ? CommitmentRest.JSON.readTree(r.body()).get("ID").asText()
+                        : "refused-" + storeJobs.size(), r.statusCode());
+            } catch (IOException e) {
+                storeJobs.put("unanswered-" + storeJobs.size(), -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops sending; waits for the requests in flight to be answered. */
     void stop() throws InterruptedException {
         stopping = true;
         committer.shutdown();
+        submitter.shutdown();
         storers.shutdown();
-        if (!storers.awaitTermination(90, TimeUnit.SECONDS) || !committer.awaitTermination(60, TimeUnit.SECONDS)) {
+        if (!storers.awaitTermination(90, TimeUnit.SECONDS) || !committer.awaitTermination(60, TimeUnit.SECONDS)
+                || !submitter.awaitTermination(60, TimeUnit.SECONDS)) {
             throw new AssertionError("the load did not stop");
         }
     }
@@ -212,6 +244,7 @@ final class DrillLoad implements AutoCloseable {
     public void close() throws InterruptedException {
         stopping = true;
         committer.shutdownNow();
+        submitter.shutdownNow();
         storers.shutdownNow();
         committer.awaitTermination(30, TimeUnit.SECONDS);
         storers.awaitTermination(30, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import dev.custodian.interop.support.Part10;
 import dev.custodian.interop.support.Ports;
 import dev.custodian.interop.support.PrivatePostgres;
 import dev.custodian.interop.support.TestFiles;
+import dev.custodian.interop.support.Tools;
 import dev.custodian.server.index.OrthancIds;
 import dev.custodian.stgcmt.Commitment;
 import dev.custodian.stgcmt.CommitmentReport;
@@ -33,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault drill: the PostgreSQL server holding the index and the jobs (a private one, started by
  * the test) goes away under load — {@code pg_ctl restart -m fast}, and SIGKILL of the postmaster
  * followed by a new start — while four associations send C-STOREs and a modality asks for
- * Storage Commitment every 100 ms. Requests in flight fail cleanly (a failure status or the end
+ * Storage Commitment every 100 ms, and REST submits a store job of the study to DCMTK storescp
+ * every 700 ms. Requests in flight fail cleanly (a failure status or the end
  * of their association, never Success without the instance indexed); the same server process
  * goes on once PostgreSQL is back; every failed instance then stores; every instance answered
  * Success is indexed and intact; every accepted commitment is reported exactly once, by one job
- * that completed once; failures are logged one line each, without stack traces.
+ * that completed once; every store job submitted succeeds, once, and the peer holds what it sent;
+ * failures are logged one line each, without stack traces.
  */
 class PostgresRestartIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -61,22 +64,31 @@ class PostgresRestartIT {
     private void drill(Path dir, String name, Disruption disruption) throws Exception {
         int port = Ports.freePort();
         int requesterPort = Ports.freePort();
+        int peerPort = Ports.freePort();
+        Path received = java.nio.file.Files.createDirectories(dir.resolve("peer"));
+        Process peer = Tools.start(dir.resolve("storescp.log"), List.of("storescp", "--bit-preserving", "-aet", "PEER",
+                "--output-directory", received.toString(), Integer.toString(peerPort)));
         List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e));
         try (PrivatePostgres pg = PrivatePostgres.start(); LogCapture log = new LogCapture()) {
             String config = "\"DicomPort\": " + port + ", " + pg.createDatabase("custodian")
-                    + ", \"JobsHistorySize\": 100000, \"StorageCommitmentRetryInitialDelay\": 200"
+                    + ", \"JobsHistorySize\": 100000, \"ConcurrentJobs\": 4, \"StorageCommitmentRetryInitialDelay\": 200"
                     + ", \"StorageCommitmentRetryMaximumDelay\": 1000"
-                    + ", \"DicomModalities\": {\"m\": [\"MODALITY\", \"127.0.0.1\", " + requesterPort + "]}";
+                    + ", \"DicomModalities\": {\"m\": [\"MODALITY\", \"127.0.0.1\", " + requesterPort + "],"
+                    + " \"peer\": [\"PEER\", \"127.0.0.1\", " + peerPort + "]}";
             try (ArchiveServer server = new ArchiveServer(dir, config);
                  CommitmentRequester modality = new CommitmentRequester("MODALITY", requesterPort, WAIT);
                  Scu scu = new Scu("MODALITY");
                  DrillLoad load = new DrillLoad(port, scu, modality, 4, Duration.ofMillis(100))) {
                 modality.listen();
+                Ports.awaitListening(peerPort, peer, dir.resolve("storescp.log"));
                 load.start();
                 Awaitility.await("load under way").atMost(WAIT).pollInterval(Duration.ofMillis(20))
                         .until(() -> load.storesSucceededAfter(0) >= 100 && load.commitmentsAcceptedAfter(0) >= 5);
+                load.storeJobsTo(server.httpPort(), "peer", Duration.ofMillis(700));
+                Awaitility.await("a store job running").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                        .until(() -> load.storeJobs.keySet().stream().anyMatch(id -> isRunning(server, id)));
 
                 long down = System.nanoTime();
                 disruption.apply(pg);
@@ -110,6 +122,7 @@ class PostgresRestartIT {
                 assertThat(instanceCount(server)).as("instances indexed").isEqualTo(load.sent.size());
 
                 CommitmentTally tally = assertEachAcceptedCommitmentReportedOnce(server, modality, load);
+                int storeJobs = assertEveryStoreJobSucceededAndThePeerHoldsItsInstances(server, load, received);
                 assertNoJobCompletedTwice(log);
 
                 long answeredDuring = load.stores.values().stream()
@@ -119,11 +132,13 @@ class PostgresRestartIT {
                 System.out.printf("%s: PostgreSQL back after %d ms (%d C-STOREs answered meanwhile); first C-STORE "
                                 + "Success %d ms later; %d instances (%d Success at once, %d failed cleanly %s, all stored on retry); "
                                 + "%d commitment requests (%d accepted, %d refused %s, %d without answer), "
-                                + "%d jobs; %d WARN/ERROR lines, %d with a stack trace%n",
+                                + "%d jobs; %d store jobs to storescp (%d submissions refused); "
+                                + "%d WARN/ERROR lines, %d with a stack trace%n",
                         name, (back - down) / 1_000_000, answeredDuring, (firstStoreAfter - back) / 1_000_000,
                         load.sent.size(),
                         succeeded, failed.size(), byStatus, tally.requests, tally.accepted, tally.refused,
-                        tally.refusedByStatus, tally.unanswered, tally.jobs, warnings.size(), traces.size());
+                        tally.refusedByStatus, tally.unanswered, tally.jobs, storeJobs,
+                        load.storeJobs.size() - storeJobs, warnings.size(), traces.size());
                 warnings.forEach(w -> System.out.println("  " + w));
                 failed.forEach((uid, o) -> System.out.println("  failed " + uid + ": " + String.format("%04X",
                         o.status() & 0xFFFF) + " " + o.detail()));
@@ -135,7 +150,35 @@ class PostgresRestartIT {
             }
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(before);
+            Tools.stop(peer, Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Every store job submitted ends in Success, once; storescp holds, intact, at least as many
+     * instances as the largest job sent. Returns how many jobs were submitted.
+     */
+    private static int assertEveryStoreJobSucceededAndThePeerHoldsItsInstances(ArchiveServer server, DrillLoad load,
+            Path received) throws Exception {
+        List<String> ids = load.storeJobs.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
+                .toList();
+        assertThat(ids).as("store jobs submitted").isNotEmpty();
+        assertThat(load.storeJobs.values()).as("REST answers to a store job submission").allMatch(c -> c == 200
+                || c >= 500 || c == -1);
+        int largest = 0;
+        for (String id : ids) {
+            JsonNode job = CommitmentRest.awaitJob(server.httpPort(), id, "Success", WAIT);
+            assertThat(job.get("Content").get("FailedInstancesCount").asInt()).as("job %s", id).isZero();
+            largest = Math.max(largest, job.get("Content").get("InstancesCount").asInt());
+        }
+        List<Path> files = TestFiles.filesIn(received);
+        assertThat(files.size()).as("instances at the peer").isGreaterThanOrEqualTo(largest);
+        for (Path f : files) {
+            Part10 got = Part10.read(f);
+            assertThat(got.dataSet()).as("%s at the peer", got.sopInstanceUid())
+                    .isEqualTo(load.sent.get(got.sopInstanceUid()));
+        }
+        return ids.size();
     }
 
     /** Every instance answered Success is indexed, its file the data set sent byte for byte. */
@@ -150,6 +193,18 @@ class PostgresRestartIT {
             assertThat(file.statusCode()).as("instance %s answered Success, not indexed", e.getKey()).isEqualTo(200);
             assertThat(TestFiles.sha256(Part10.of(file.body()).dataSet())).as("instance %s intact", e.getKey())
                     .isEqualTo(TestFiles.sha256(e.getValue()));
+        }
+    }
+
+    private static boolean isRunning(ArchiveServer server, String jobId) {
+        try {
+            HttpResponse<String> r = Http.get(server.httpPort(), "/jobs/" + jobId);
+            return r.statusCode() == 200 && CommitmentRest.JSON.readTree(r.body()).get("State").asText().equals("Running");
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
