@@ -90,13 +90,14 @@ public final class Archive {
      * Whether an index row refers to {@code file} after its write failed with the database
      * unavailable; null when the database cannot say yet (the file is then kept: deleting a file
      * a committed row refers to would lose an instance, keeping one that none does only wastes
-     * its space).
+     * its space; the crash recovery's scan may index it again).
      */
     private Boolean referencedAfterLostAnswer(StoredFile file, InstanceAttributes attributes, Exception failure) {
         try {
             return index.isFileReferenced(file.uuid());
         } catch (RuntimeException e) {
-            LOG.warn("file {} of instance {} kept: the index database cannot tell yet whether its row committed ({})",
+            // INFO: the caller's failure is the one WARN line of this store
+            LOG.info("file {} of instance {} kept: the index database cannot tell yet whether its row committed ({})",
                     file.uuid(), attributes.sopInstanceUid(), DatabaseFailures.describe(failure));
             return null;
         }
