@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,8 @@ final class CommitmentRequester implements AutoCloseable {
     final String aet;
     final int port;
     final AtomicInteger reportsReceived = new AtomicInteger();
+    /** Valid reports received, per Transaction UID (matched to a pending request or not). */
+    final ConcurrentHashMap<String, AtomicInteger> reportsPerTransaction = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("requester-artim"));
     private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("requester-worker"));
@@ -58,7 +61,9 @@ final class CommitmentRequester implements AutoCloseable {
         this.aet = aet;
         this.port = port;
         this.scu = new StorageCommitmentScu(new ActionInformationCodec(200_000), new EventInformationCodec(200_000),
-                reportTimeout, linger, ReportListener.REFUSE, workers);
+                reportTimeout, linger, (report, callingAet) -> reportsPerTransaction
+                        .computeIfAbsent(report.transactionUid(), tx -> new AtomicInteger()).incrementAndGet(),
+                ReportListener.REFUSE, workers);
         this.registry = ServiceRegistry.builder().verification().eventReport(StorageCommitment.SOP_CLASS_UID,
                 (ctx, rq, info) -> {
                     reportsReceived.incrementAndGet();

@@ -25,6 +25,17 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The WARN and ERROR lines so far that carry a stack trace, as "LEVEL logger - message: exception". */
+    public List<String> warningsWithStackTraces() {
+        synchronized (appender) {
+            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .filter(e -> e.getThrowableProxy() != null)
+                    .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage() + ": "
+                            + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage())
+                    .toList();
+        }
+    }
+
     /** The messages so far (any level) that contain {@code text}. */
     public List<String> messages(String text) {
         synchronized (appender) {

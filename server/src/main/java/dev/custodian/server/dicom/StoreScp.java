@@ -7,6 +7,7 @@ import dev.custodian.net.dimse.RequestContext;
 import dev.custodian.net.dimse.Status;
 import dev.custodian.net.service.CStoreService;
 import dev.custodian.net.ul.DataSetInterruptedException;
+import dev.custodian.server.index.DatabaseFailures;
 import dev.custodian.server.index.Ingest;
 import dev.custodian.server.index.InvalidInstanceException;
 import dev.custodian.server.index.Reception;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <li>0xC000 Cannot understand: the data set does not parse (PS3.4 Table B.2-1);</li>
  * <li>0xA900 Data Set does not match SOP Class: missing UIDs or UIDs differing from the request;</li>
  * <li>0xA700 Out of resources: {@code MaximumStorageSize} reached, disk full, or the file could not
- *     be written or indexed.</li>
+ *     be written or indexed (the index database unavailable included: the sender may try again).</li>
  * </ul>
  */
 public final class StoreScp implements CStoreService {
@@ -70,6 +71,13 @@ public final class StoreScp implements CStoreService {
             LOG.warn("C-STORE of {} from {} failed", rq.affectedSopInstanceUid(), ctx.remoteAet(), e);
             throw failed(count, rq, Status.OUT_OF_RESOURCES, e);
         } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                // a database restart fails every store in flight: one line each, no stack trace
+                LOG.warn("C-STORE of {} from {} failed: the index database is unavailable: {}",
+                        rq.affectedSopInstanceUid(), ctx.remoteAet(), DatabaseFailures.describe(e));
+                count.failed();
+                throw new DimseFailure(Status.OUT_OF_RESOURCES, "Index database unavailable", e);
+            }
             LOG.warn("C-STORE of {} from {} failed", rq.affectedSopInstanceUid(), ctx.remoteAet(), e);
             throw failed(count, rq, Status.OUT_OF_RESOURCES, e);
         }

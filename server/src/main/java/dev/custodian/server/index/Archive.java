@@ -48,7 +48,10 @@ public final class Archive {
      * Makes the received file durable and indexes it. On any failure neither the file nor a row
      * remains, and the exception propagates ({@link dev.custodian.server.store.StorageFullException}
      * for "out of resources"). A duplicate kept as it was ({@code ALREADY_STORED}) leaves our new
-     * copy deleted; an overwrite deletes the replaced copy.
+     * copy deleted; an overwrite deletes the replaced copy. When the database went away under the
+     * write, its COMMIT may have been carried out with the answer lost: if a row now refers to the
+     * file, this is a Success; if the database cannot tell yet, the file is kept and the failure
+     * propagates.
      */
     public StoreResult commit(PendingFile pending, InstanceAttributes attributes, Reception reception)
             throws IOException {
@@ -57,8 +60,23 @@ public final class Archive {
         try {
             result = index.storeInstance(attributes, file, reception, overwriteInstances);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(file.uuid());
-            throw e;
+            if (!DatabaseFailures.isUnavailable(e)) {
+                deleteQuietly(file.uuid());
+                throw e;
+            }
+            // the connection went away: the COMMIT may have been carried out, its answer lost
+            Boolean referenced = referencedAfterLostAnswer(file, attributes, e);
+            if (!Boolean.TRUE.equals(referenced)) {
+                if (referenced != null) {
+                    deleteQuietly(file.uuid());
+                }
+                throw e;
+            }
+            LOG.info("instance {}: indexed although the database's answer was lost ({})", attributes.sopInstanceUid(),
+                    DatabaseFailures.describe(e));
+            return new StoreResult(StoreResult.Status.SUCCESS, attributes.publicId(ResourceLevel.INSTANCE),
+                    attributes.publicId(ResourceLevel.SERIES), attributes.publicId(ResourceLevel.STUDY),
+                    attributes.publicId(ResourceLevel.PATIENT), null);
         }
         if (result.status() == StoreResult.Status.ALREADY_STORED) {
             deleteQuietly(file.uuid());
@@ -66,6 +84,23 @@ public final class Archive {
             deleteQuietly(result.replacedFileUuid());
         }
         return result;
+    }
+
+    /**
+     * Whether an index row refers to {@code file} after its write failed with the database
+     * unavailable; null when the database cannot say yet (the file is then kept: deleting a file
+     * a committed row refers to would lose an instance, keeping one that none does only wastes
+     * its space; the crash recovery's scan may index it again).
+     */
+    private Boolean referencedAfterLostAnswer(StoredFile file, InstanceAttributes attributes, Exception failure) {
+        try {
+            return index.isFileReferenced(file.uuid());
+        } catch (RuntimeException e) {
+            // INFO: the caller's failure is the one WARN line of this store
+            LOG.info("file {} of instance {} kept: the index database cannot tell yet whether its row committed ({})",
+                    file.uuid(), attributes.sopInstanceUid(), DatabaseFailures.describe(failure));
+            return null;
+        }
     }
 
     /** Stores a complete file given as a stream (REST upload). */

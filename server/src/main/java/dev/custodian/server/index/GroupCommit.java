@@ -118,9 +118,10 @@ final class GroupCommit {
                 return;
             } catch (Exception e) {
                 // the commit (or a rollback to a savepoint) failed: nothing of the batch happened
-                dropHandleIfBroken();
+                boolean lost = dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
-                    batch.forEach(r -> r.fail(e));
+                    RuntimeException failure = unchecked(e, lost);
+                    batch.forEach(r -> r.fail(failure));
                     return;
                 }
             } catch (Error e) {
@@ -133,13 +134,14 @@ final class GroupCommit {
     private void runAlone(Request<?> request) {
         for (int attempt = 1; ; attempt++) {
             try {
-                request.runInTransaction(handle());
+                request.runInTransaction(openHandle());
                 request.deliver();
                 return;
             } catch (Exception e) {
-                dropHandleIfBroken();
+                boolean lost = dropHandleIfBroken();
                 if (attempt >= attempts || !retryable(e)) {
-                    request.fail(e);
+                    // the work's own checked exception stays as it is
+                    request.fail(e instanceof RuntimeException ? unchecked(e, lost) : e);
                     return;
                 }
             } catch (Error e) {
@@ -147,6 +149,28 @@ final class GroupCommit {
                 throw e;
             }
         }
+    }
+
+    /** {@link #handle()}, its {@link SQLException} unchecked: what a lone caller's work throws stays apart. */
+    private Handle openHandle() {
+        try {
+            return handle();
+        } catch (SQLException e) {
+            throw unchecked(e, true);
+        }
+    }
+
+    /**
+     * A failure of the batch itself (savepoint, commit, connection), none of its callers' work:
+     * unchecked, so that it reaches each caller as the runtime failure it is rather than as a
+     * checked exception its signature does not declare; marked as a lost connection when the
+     * connection no longer answered (a closed pool connection says so only in its message).
+     */
+    static RuntimeException unchecked(Exception e, boolean connectionLost) {
+        if (e instanceof RuntimeException r && (!connectionLost || DatabaseFailures.isUnavailable(r))) {
+            return r;
+        }
+        return new IndexWriteException(e, connectionLost);
     }
 
     /** Under the writer lock: the kept connection, opened (or checked after a long idle time) first. */
@@ -165,19 +189,25 @@ final class GroupCommit {
         return handle;
     }
 
-    /** After a failure: a connection left in a transaction or no longer answering is replaced. */
-    private void dropHandleIfBroken() {
+    /**
+     * After a failure: a connection left in a transaction or no longer answering is replaced.
+     * True when it no longer answered (the failure was the connection's).
+     */
+    private boolean dropHandleIfBroken() {
         if (handle == null) {
-            return;
+            return false;
         }
+        boolean lost = true;
         try {
-            if (!handle.isInTransaction() && handle.getConnection().isValid(2)) {
-                return;
+            lost = !handle.getConnection().isValid(2);
+            if (!lost && !handle.isInTransaction()) {
+                return false;
             }
         } catch (RuntimeException | SQLException e) {
             // broken: replaced below
         }
         closeHandle();
+        return lost;
     }
 
     private void closeHandle() {

@@ -1,6 +1,7 @@
 package dev.custodian.server.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.server.index.DatabaseFailures;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class JobsEngine implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final String node = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final Outage lookingFailed = new Outage();
+    private final Outage renewingFailed = new Outage();
     private final JobRunner runner;
     private final JobActions actions;
     private volatile boolean stopping;
@@ -169,15 +172,21 @@ public final class JobsEngine implements AutoCloseable {
             try {
                 long now = clock.millis();
                 claim = store.claim(node, types.names(), now, now + settings.lease().toMillis());
+                lookingFailed.ifEnded(LOG, "jobs: looking for work again");
             } catch (RuntimeException e) {
-                LOG.warn("jobs: cannot look for work: {}", e.toString());
+                lookingFailed.failed(LOG, "jobs: cannot look for work", e);
                 claim = Optional.empty();
             }
             if (claim.isPresent()) {
                 try {
                     runner.run(claim.get());
                 } catch (RuntimeException e) {
-                    LOG.error("job {}: the worker failed", claim.get().job().id(), e);
+                    if (DatabaseFailures.isUnavailable(e)) {
+                        LOG.error("job {}: the worker failed: the database is unavailable: {}", claim.get().job().id(),
+                                DatabaseFailures.describe(e));
+                    } else {
+                        LOG.error("job {}: the worker failed", claim.get().job().id(), e);
+                    }
                     runner.requeueAfterError(claim.get().job());
                 }
                 continue;
@@ -193,8 +202,9 @@ public final class JobsEngine implements AutoCloseable {
     private void renewLeases() {
         try {
             store.renewLeases(node, clock.millis() + settings.lease().toMillis());
+            renewingFailed.ifEnded(LOG, "jobs: leases of node " + node + " renewed again");
         } catch (RuntimeException e) {
-            LOG.warn("jobs: cannot renew the leases of node {}: {}", node, e.toString());
+            renewingFailed.failed(LOG, "jobs: cannot renew the leases of node " + node, e);
         }
     }
 

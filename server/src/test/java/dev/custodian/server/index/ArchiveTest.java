@@ -60,6 +60,30 @@ class ArchiveTest {
     }
 
     @Test
+    void aCommitWhoseAnswerIsLostKeepsTheFileItsRowRefersTo() throws Exception {
+        Archive archive = archive(false, 0);
+        // the COMMIT is carried out, then the connection drops before its answer (a database restart)
+        java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean(true);
+        db.jdbi().setTransactionHandler(new org.jdbi.v3.core.transaction.DelegatingTransactionHandler(
+                new org.jdbi.v3.core.transaction.LocalTransactionHandler()) {
+            @Override
+            public void commit(org.jdbi.v3.core.Handle handle) {
+                super.commit(handle);
+                if (lose.getAndSet(false)) {
+                    throw new org.jdbi.v3.core.transaction.TransactionException("Failed to commit transaction",
+                            new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                }
+            }
+        });
+        StoreResult stored = archive.store(bytes(10), attributes("P", "1", "1.1", "1.1.1"), IndexContractTest.FROM_CT);
+        assertThat(lose).as("the commit hook ran").isFalse();
+        assertThat(stored.status()).isEqualTo(StoreResult.Status.SUCCESS);
+        assertThat(storage.fileCount()).as("the file the committed row refers to").isEqualTo(1);
+        Resource instance = archive.index().find(ResourceLevel.INSTANCE, stored.instanceId()).orElseThrow();
+        assertThat(archive.verify(instance)).isEqualTo(VerifyResult.OK);
+    }
+
+    @Test
     void duplicateKeptDeletesTheNewCopy() throws Exception {
         Archive archive = archive(false, 0);
         archive.store(bytes(10), attributes("P", "1", "1.1", "1.1.1"), IndexContractTest.FROM_CT);

@@ -155,6 +155,27 @@ class GroupCommitTest {
     }
 
     @Test
+    void aConnectionLostUnderABatchFailsEachCallerWithAnUncheckedException() throws Exception {
+        // what a database restart does to the connection: the savepoints and the commit fail with
+        // a checked SQLException that none of the callers' work threw, and none of them declares
+        List<Future<Integer>> results = oneBatch(3, i -> h -> {
+            if (i == 0) {
+                h.getConnection().close();
+                return 0;
+            }
+            return insert(h, "k" + i);
+        });
+        for (Future<Integer> r : results) {
+            assertThatThrownBy(r::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(RuntimeException.class)
+                    .satisfies(e -> assertThat(DatabaseFailures.isUnavailable(e)).as("a lost connection").isTrue());
+        }
+        int inserted = commit.write(h -> insert(h, "after"));
+        assertThat(inserted).isEqualTo(1);
+        assertThat(keys()).containsExactly("after");
+    }
+
+    @Test
     void retryableFailureIsRunAgain() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         int result = commit.write(h -> {

@@ -174,6 +174,26 @@ abstract class JobsEngineContractTest {
     }
 
     @Test
+    void aStepCutShortByAnUnavailableDatabaseRunsAgainFromTheLastSavedStepInsteadOfFailing() {
+        JobsEngine e = engine(1, 10);
+        gate.databaseDowns.set(2);
+        String id = e.submit(ScriptedJob.of(gate, "d", 3).databaseDownAt(1), 0);
+        awaitState(id, JobState.RETRY);
+        JobRecord r = store.find(id).orElseThrow();
+        assertThat(r.retryAt()).isEqualTo(clock.millis() + JobRunner.UNAVAILABLE_RETRY.toMillis());
+        assertThat(r.content()).as("the state of the last saved step").contains("\"Position\":1");
+        assertThat(r.error()).isEqualTo(JobError.NONE);
+        for (int i = 0; i < 2; i++) {
+            clock.advance(JobRunner.UNAVAILABLE_RETRY.plusMillis(1));
+            e.wakeUp();
+            int runs = i + 2;
+            await().atMost(WAIT).until(() -> gate.doneOf("d").size() >= runs);
+        }
+        awaitState(id, JobState.SUCCESS);
+        assertThat(gate.doneOf("d")).containsExactly("d:0", "d:1:down", "d:1:down", "d:1", "d:2");
+    }
+
+    @Test
     void retryWaitsItsDelayThenRunsTheSameStepAgain() {
         JobsEngine e = engine(1, 10);
         String id = e.submit(ScriptedJob.of(gate, "r", 2).retrying(1, 2, Duration.ofMinutes(1)), 0);

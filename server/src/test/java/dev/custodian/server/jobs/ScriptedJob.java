@@ -26,6 +26,8 @@ final class ScriptedJob implements Job {
         final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
         final BlockingQueue<String> arrived = new LinkedBlockingQueue<>();
         final Semaphore proceed = new Semaphore(0);
+        /** How many more times step {@code DownAt} finds the database unavailable. */
+        final java.util.concurrent.atomic.AtomicInteger databaseDowns = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean blocking;
 
         String awaitArrival() throws InterruptedException {
@@ -70,12 +72,18 @@ final class ScriptedJob implements Job {
     static ScriptedJob of(Gate gate, String name, int steps) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("Name", name).put("Steps", steps).put("Position", 0).put("FailAt", -1).put("RetryAt", -1)
-                .put("Retries", 0).put("RetryDelayMs", 0);
+                .put("Retries", 0).put("RetryDelayMs", 0).put("DownAt", -1);
         return new ScriptedJob(gate, s);
     }
 
     ScriptedJob failingAt(int step) {
         state.put("FailAt", step);
+        return this;
+    }
+
+    /** Step {@code step} advances in memory, then finds the database gone ({@link Gate#databaseDowns} times). */
+    ScriptedJob databaseDownAt(int step) {
+        state.put("DownAt", step);
         return this;
     }
 
@@ -103,6 +111,12 @@ final class ScriptedJob implements Job {
             state.put("Retries", state.get("Retries").asInt() - 1);
             gate.done.add(tag + ":retry");
             return StepResult.retry(Duration.ofMillis(state.get("RetryDelayMs").asLong()), "scripted");
+        }
+        if (p == state.get("DownAt").asInt() && gate.databaseDowns.getAndDecrement() > 0) {
+            gate.done.add(tag + ":down");
+            state.put("Position", p + 1); // what the step did is lost with it
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(new java.sql.SQLException(
+                    "FATAL: terminating connection due to administrator command", "57P01"), null);
         }
         if (p == state.get("FailAt").asInt()) {
             gate.done.add(tag + ":fail");

@@ -7,6 +7,7 @@ import dev.custodian.server.commit.check.CommitmentChecks;
 import dev.custodian.server.config.RemoteModality;
 import dev.custodian.server.config.StorageCommitmentConfig;
 import dev.custodian.server.dicom.AssociationRules;
+import dev.custodian.server.index.DatabaseFailures;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.jobs.JobsEngine;
 import dev.custodian.stgcmt.CommitmentRequest;
@@ -76,15 +77,17 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
                     origin.callingAet(), check);
             throw new DimseFailure(Status.PROCESSING_FAILURE, "Unknown check " + check);
         }
-        boolean duplicate = store.isActive(request.transactionUid());
         String jobId = JobsEngine.newId();
-        ScpTransaction t = new ScpTransaction(jobId, request.transactionUid(), origin.callingAet(), origin.calledAet(),
-                modality.getKey(), check, request.references().size(), duplicate, clock.millis());
+        boolean duplicate;
         try {
+            duplicate = store.isActive(request.transactionUid());
+            ScpTransaction t = new ScpTransaction(jobId, request.transactionUid(), origin.callingAet(),
+                    origin.calledAet(), modality.getKey(), check, request.references().size(), duplicate,
+                    clock.millis());
             engine.submitHeld(jobId, types.create(t), 0, HOLD, (h, id) -> store.insert(h, t, request.references()));
         } catch (RuntimeException e) {
             LOG.warn("Storage Commitment request {} from {} could not be saved: {}", request.transactionUid(),
-                    origin.callingAet(), e.toString());
+                    origin.callingAet(), DatabaseFailures.describe(e));
             throw new DimseFailure(Status.RESOURCE_LIMITATION, "Request could not be saved");
         }
         if (duplicate) {
@@ -93,11 +96,29 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
         }
         sessions.prune();
         sessions.put(jobId, origin.session());
-        origin.session().afterResponse(() -> engine.releaseHeld(jobId));
+        origin.session().afterResponse(() -> release(jobId));
+    }
+
+    /** The RSP is out: the job may start; if the database cannot say so now, its hold expires instead. */
+    private void release(String jobId) {
+        try {
+            engine.releaseHeld(jobId);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: cannot release it now ({}); it starts when its hold of {} s ends", jobId,
+                    DatabaseFailures.describe(e), HOLD.toSeconds());
+        }
     }
 
     private Map.Entry<String, RemoteModality> authorize(String callingAet, String host) throws DimseFailure {
-        Optional<Map.Entry<String, RemoteModality>> m = modalities.all().entrySet().stream()
+        Map<String, RemoteModality> all;
+        try {
+            all = modalities.all(); // those added through REST are in the index
+        } catch (RuntimeException e) {
+            LOG.warn("Storage Commitment request from {} ({}) refused: the modalities cannot be read: {}", callingAet,
+                    host, DatabaseFailures.describe(e));
+            throw new DimseFailure(Status.RESOURCE_LIMITATION, "Modalities could not be read");
+        }
+        Optional<Map.Entry<String, RemoteModality>> m = all.entrySet().stream()
                 .filter(e -> e.getValue().aet().equals(callingAet))
                 .filter(e -> !checkModalityHost || AssociationRules.sameHost(e.getValue().host(), host))
                 .findFirst();
