@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -32,6 +34,8 @@ public final class JobsEngine implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final String node = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    /** The jobs this node's workers are running now: the only leases it renews. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final JobRunner runner;
     private final JobActions actions;
     private volatile boolean stopping;
@@ -174,11 +178,15 @@ public final class JobsEngine implements AutoCloseable {
                 claim = Optional.empty();
             }
             if (claim.isPresent()) {
+                String id = claim.get().job().id();
+                running.add(id);
                 try {
                     runner.run(claim.get());
                 } catch (RuntimeException e) {
-                    LOG.error("job {}: the worker failed", claim.get().job().id(), e);
+                    LOG.error("job {}: the worker failed", id, e);
                     runner.requeueAfterError(claim.get().job());
+                } finally {
+                    running.remove(id);
                 }
                 continue;
             }
@@ -192,7 +200,7 @@ public final class JobsEngine implements AutoCloseable {
 
     private void renewLeases() {
         try {
-            store.renewLeases(node, clock.millis() + settings.lease().toMillis());
+            store.renewLeases(node, Set.copyOf(running), clock.millis() + settings.lease().toMillis());
         } catch (RuntimeException e) {
             LOG.warn("jobs: cannot renew the leases of node {}: {}", node, e.toString());
         }

@@ -1,7 +1,14 @@
 package dev.custodian.server.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.custodian.server.index.IndexDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine on the default SQLite index. */
@@ -12,5 +19,35 @@ class SqliteJobsEngineTest extends JobsEngineContractTest {
     @Override
     IndexDatabase openDatabase() {
         return IndexDatabase.sqlite(dir.resolve("index.db"));
+    }
+
+    /**
+     * A full disk, as SQLite reports it, played by a trigger: the worker can save neither the
+     * job's end nor its return to Pending. The node must not keep renewing the lease of a job no
+     * worker runs any more, or it stays Running until a restart; its lease expires and, once the
+     * database takes writes again, the job is claimed again and finishes.
+     */
+    @Test
+    void aJobWhoseEndCouldNotBeSavedIsNotHeldByItsLeaseAndRunsAgainWhenWritesReturn() {
+        db.jdbi().useHandle(h -> h.execute("CREATE TRIGGER full_disk BEFORE UPDATE OF state ON jobs "
+                + "WHEN NEW.state IN ('Success', 'Pending') BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
+        Duration lease = Duration.ofMillis(300);
+        JobsEngine e = new JobsEngine(store, new JobTypes(List.of(new ScriptedJob.Type(gate))),
+                new JobsSettings(1, 10, true, lease, Duration.ofMillis(20), Duration.ofSeconds(10)), clock,
+                Executors.newFixedThreadPool(1), Executors.newSingleThreadScheduledExecutor()).start();
+        engines.add(e);
+        String id = e.submit(ScriptedJob.of(gate, "f", 1), 0);
+        await().atMost(WAIT).until(() -> gate.doneOf("f").size() == 1 && gate.closed.size() == 1);
+        assertThat(state(id)).isEqualTo(JobState.RUNNING);
+        long leaseUntil = store.find(id).orElseThrow().leaseUntil();
+
+        clock.advance(Duration.ofMillis(100));
+        await().during(lease.multipliedBy(2)).atMost(WAIT).until(() ->
+                store.find(id).orElseThrow().leaseUntil() == leaseUntil);
+        db.jdbi().useHandle(h -> h.execute("DROP TRIGGER full_disk"));
+        clock.advance(lease);
+        e.wakeUp();
+        awaitState(id, JobState.SUCCESS);
+        assertThat(gate.doneOf("f")).containsExactly("f:0", "f:0");
     }
 }
