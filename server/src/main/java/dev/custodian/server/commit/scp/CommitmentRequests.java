@@ -83,8 +83,8 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
         try {
             engine.submitHeld(jobId, types.create(t), 0, HOLD, (h, id) -> store.insert(h, t, request.references()));
         } catch (RuntimeException e) {
-            LOG.warn("Storage Commitment request {} from {} could not be saved: {}", request.transactionUid(),
-                    origin.callingAet(), e.toString());
+            LOG.warn("Storage Commitment request {} from {} refused with 0213H, it could not be saved: {}",
+                    request.transactionUid(), origin.callingAet(), rootMessage(e));
             throw new DimseFailure(Status.RESOURCE_LIMITATION, "Request could not be saved");
         }
         if (duplicate) {
@@ -94,6 +94,15 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
         sessions.prune();
         sessions.put(jobId, origin.session());
         origin.session().afterResponse(() -> engine.releaseHeld(jobId));
+    }
+
+    /** The innermost cause's message: "database or disk is full" rather than "Failed to commit transaction". */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Map.Entry<String, RemoteModality> authorize(String callingAet, String host) throws DimseFailure {
