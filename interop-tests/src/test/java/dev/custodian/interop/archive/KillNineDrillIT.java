@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,20 +36,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13's kill -9 drill: the server (the shaded jar, its own process, SQLite index) ingests
  * over 4 parallel associations and is killed with SIGKILL at a random moment 0.2–2 s into the
- * ingest, {@value #DEFAULT_CYCLES} times on the same storage and index. After each restart:
- * every instance answered Success is indexed and its stored data set is byte for byte what was
- * sent; every indexed instance is one that was sent whole (nothing half-written is visible); no
- * temporary file is left and every stored file is indexed; and a Storage Commitment request
- * (Checksum check) for everything sent commits exactly the instances held and fails the rest
- * with 0112H. At the end one request for everything sent in all cycles commits exactly what is
- * held. {@code -Dcustodian.drill.cycles=N} and {@code -Dcustodian.drill.seed=S} (logged) replay
- * a run; the per-cycle figures are printed and written to {@code target/kill-nine-drill.txt}.
+ * ingest, {@value #DEFAULT_CYCLES} times on the same storage and index. After each restart: no
+ * temporary file is left; every stored file (read from the storage area) is a whole Part 10 file
+ * of an instance sent, its data set byte for byte what was sent, and earlier cycles' files are all
+ * still there; as many instances are indexed as files are stored (a sample of the new ones is also
+ * fetched over HTTP); every instance answered Success is among them; and a Storage Commitment
+ * request with the Checksum check (index row, and file equal to its recorded SHA-256) for
+ * everything sent in the cycle commits exactly those held instances and fails the rest with 0112H.
+ * At the end one request for everything sent in all cycles commits exactly what is held.
+ * {@code -Dcustodian.drill.cycles=N} and {@code -Dcustodian.drill.seed=S} (logged) replay a run;
+ * the per-cycle figures are printed and written to {@code target/kill-nine-drill.txt}.
  */
 class KillNineDrillIT {
     static final int DEFAULT_CYCLES = 20;
     private static final Path JAR = Tools.ROOT.resolve("server/target/custodian.jar");
     private static final int LANES = 4;
     private static final int PER_LANE = 5_000;
+    /** New instances per cycle also fetched over HTTP (all are read from the storage area). */
+    private static final int SAMPLE = 10;
     private static final String REQUESTER = "DRILLCMT";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern RECOVERY = Pattern.compile(
@@ -89,8 +94,9 @@ class KillNineDrillIT {
                 + "\", \"127.0.0.1\", " + requesterPort + "]} }");
 
         Map<String, byte[]> sentEver = new HashMap<>();
-        Map<String, String> verified = new HashMap<>(); // SOP Instance UID -> Orthanc ID, checked byte for byte
-        Set<String> verifiedIds = new HashSet<>();
+        Set<String> held = new HashSet<>(); // SOP Instance UIDs of the stored files, checked byte for byte
+        Set<Path> seenFiles = new HashSet<>();
+        Set<String> seenIds = new HashSet<>();
         List<Cycle> figures = new ArrayList<>();
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         Process server = null;
@@ -115,25 +121,37 @@ class KillNineDrillIT {
                 long restartMs = (System.nanoTime() - t0) / 1_000_000;
 
                 long t1 = System.nanoTime();
-                Set<String> ids = ArchiveIngestIT.ids(httpPort, "/instances");
-                assertThat(ids).as("%s: earlier cycles' instances are still there", at).containsAll(verifiedIds);
-                Set<String> indexed = new HashSet<>(verified.keySet());
-                for (String id : ids) {
-                    if (verifiedIds.add(id)) {
-                        String uid = assertWhole(httpPort, id, sentEver, at);
-                        verified.put(uid, id);
-                        indexed.add(uid);
+                assertThat(TestFiles.filesStartingWith(storage, ".tmp-")).as("%s: temporary files", at).isEmpty();
+                List<Path> files = ArchiveBadInputIT.storedFiles(storage);
+                for (Path f : files) {
+                    if (!seenFiles.contains(f)) {
+                        Part10 p = Part10.read(f);
+                        String uid = p.sopInstanceUid();
+                        assertThat(sentEver).as("%s: stored file %s was sent", at, f).containsKey(uid);
+                        assertThat(TestFiles.sha256(p.dataSet())).as("%s: SHA-256 of the stored data set of %s", at,
+                                uid).isEqualTo(TestFiles.sha256(sentEver.get(uid)));
+                        assertThat(held.add(uid)).as("%s: %s stored once", at, uid).isTrue();
+                        seenFiles.add(f);
                     }
                 }
+                assertThat(seenFiles).as("%s: earlier cycles' files are still there", at).hasSameSizeAs(files);
+                Set<String> ids = ArchiveIngestIT.ids(httpPort, "/instances");
+                assertThat(ids).as("%s: earlier cycles' instances are still indexed", at).containsAll(seenIds);
+                assertThat(ids).as("%s: every stored file indexed, every indexed instance a file", at)
+                        .hasSameSizeAs(files);
+                List<String> fresh = new ArrayList<>(ids);
+                fresh.removeAll(seenIds);
+                Collections.shuffle(fresh, random);
+                for (String id : fresh.subList(0, Math.min(SAMPLE, fresh.size()))) {
+                    assertServed(httpPort, id, sentEver, at);
+                }
+                seenIds.addAll(ids);
                 Set<String> lost = new TreeSet<>(ingest.acknowledged);
-                lost.removeAll(indexed);
-                assertThat(lost).as("%s: acknowledged but not indexed", at).isEmpty();
-                assertThat(TestFiles.filesStartingWith(storage, ".tmp-")).as("%s: temporary files", at).isEmpty();
-                assertThat(ArchiveBadInputIT.storedFiles(storage)).as("%s: stored files, all indexed", at)
-                        .hasSize(indexed.size());
+                lost.removeAll(held);
+                assertThat(lost).as("%s: acknowledged but not held", at).isEmpty();
 
                 Set<String> heldOfCycle = new HashSet<>(ingest.sent.keySet());
-                heldOfCycle.retainAll(indexed);
+                heldOfCycle.retainAll(held);
                 CommitmentReport report = commit(modality, dicomPort, ingest.sent.keySet());
                 assertCommittedExactlyHeld(report, heldOfCycle, ingest.sent.keySet(), at);
                 long checkMs = (System.nanoTime() - t1) / 1_000_000;
@@ -145,7 +163,7 @@ class KillNineDrillIT {
                 System.out.println("KillNineDrillIT " + c);
             }
             CommitmentReport all = commit(modality, dicomPort, sentEver.keySet());
-            assertCommittedExactlyHeld(all, verified.keySet(), sentEver.keySet(), "all cycles (" + replay + ")");
+            assertCommittedExactlyHeld(all, held, sentEver.keySet(), "all cycles (" + replay + ")");
         } finally {
             killer.shutdownNow();
             if (server != null) {
@@ -165,19 +183,14 @@ class KillNineDrillIT {
         return p;
     }
 
-    /**
-     * The stored file of instance {@code id} is a whole Part 10 file of an instance that was sent,
-     * whose data set has the SHA-256 of the bytes sent; returns its SOP Instance UID.
-     */
-    private static String assertWhole(int http, String id, Map<String, byte[]> sent, String at) throws Exception {
+    /** GET /instances/{id}/file is a whole Part 10 file of an instance sent, its data set the bytes sent. */
+    private static void assertServed(int http, String id, Map<String, byte[]> sent, String at) throws Exception {
         var r = Http.getBytes(http, "/instances/" + id + "/file");
         assertThat(r.statusCode()).as("%s: file of %s", at, id).isEqualTo(200);
         Part10 got = Part10.of(r.body());
-        String uid = got.sopInstanceUid();
-        assertThat(sent).as("%s: indexed instance %s was sent", at, id).containsKey(uid);
-        assertThat(TestFiles.sha256(got.dataSet())).as("%s: SHA-256 of the stored data set of %s", at, uid)
-                .isEqualTo(TestFiles.sha256(sent.get(uid)));
-        return uid;
+        assertThat(sent).as("%s: served instance %s was sent", at, id).containsKey(got.sopInstanceUid());
+        assertThat(TestFiles.sha256(got.dataSet())).as("%s: SHA-256 of the served data set of %s", at, id)
+                .isEqualTo(TestFiles.sha256(sent.get(got.sopInstanceUid())));
     }
 
     private static CommitmentReport commit(CommitmentRequester modality, int port, Set<String> uids) throws Exception {
