@@ -168,13 +168,22 @@ public final class JobsEngine implements AutoCloseable {
     }
 
     private void workLoop() {
+        int failedLooks = 0; // logged once when it starts and once when it ends: a full disk fails every poll
         while (!stopping) {
             Optional<JobStore.Claim> claim;
             try {
                 long now = clock.millis();
                 claim = store.claim(node, types.names(), now, now + settings.lease().toMillis());
+                if (failedLooks > 0) {
+                    LOG.info("jobs: {} can look for work again, after {} failed attempts",
+                            Thread.currentThread().getName(), failedLooks);
+                    failedLooks = 0;
+                }
             } catch (RuntimeException e) {
-                LOG.warn("jobs: cannot look for work: {}", e.toString());
+                if (failedLooks++ == 0) {
+                    LOG.warn("jobs: {} cannot look for work (tried again at every poll, logged again once it can): {}",
+                            Thread.currentThread().getName(), rootMessage(e));
+                }
                 claim = Optional.empty();
             }
             if (claim.isPresent()) {
@@ -196,6 +205,14 @@ public final class JobsEngine implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getMessage() + ": " + root.getMessage();
     }
 
     private void renewLeases() {
