@@ -33,6 +33,8 @@ final class WalCheckpointer implements AutoCloseable {
     private final long maxWalFrames;
     private final ScheduledExecutorService thread;
     private volatile boolean walTooLong;
+    /** Consecutive failed ticks; touched by the checkpoint thread only. */
+    private int failures;
 
     WalCheckpointer(Jdbi jdbi, GroupCommit writer, long maxWalFrames) {
         this.jdbi = jdbi;
@@ -64,11 +66,22 @@ final class WalCheckpointer implements AutoCloseable {
                 .map((rs, ctx) -> new Result(rs.getInt(1) != 0, rs.getLong(2), rs.getLong(3))).one());
     }
 
-    private void checkpointQuietly() {
+    /**
+     * A tick: one checkpoint. A failure is logged once, when it starts, and its end once: on a
+     * full disk every tick fails, and a line every 250 ms would bury the one that matters.
+     */
+    void checkpointQuietly() {
         try {
             checkpoint();
+            if (failures > 0) {
+                LOG.info("index WAL checkpoint succeeded again after {} failed attempts", failures);
+                failures = 0;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("index WAL checkpoint failed (tried again shortly): {}", e.toString());
+            if (failures++ == 0) {
+                LOG.warn("index WAL checkpoint failed (tried again at every tick, logged again once it succeeds): {}",
+                        e.toString());
+            }
         }
     }
 

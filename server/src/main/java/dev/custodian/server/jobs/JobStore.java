@@ -4,6 +4,7 @@ import dev.custodian.server.index.IndexDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -171,10 +172,18 @@ public final class JobStore {
                 .bind("content", content).bind("jobState", jobState).bind("id", id).execute() == 1);
     }
 
-    /** Renews the lease of every job this node runs. */
-    public int renewLeases(String node, long leaseUntil) {
+    /**
+     * Renews the leases of the jobs {@code ids} that this node runs. Only the jobs a worker is
+     * actually running: a job whose worker could not save its end (a full disk) must see its
+     * lease expire, so that it is claimed again once the database takes writes.
+     */
+    public int renewLeases(String node, Collection<String> ids, long leaseUntil) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET lease_until = :lease WHERE owner = :node "
-                + "AND state = 'Running'").bind("lease", leaseUntil).bind("node", node).execute());
+                + "AND state = 'Running' AND id IN (<ids>)").bind("lease", leaseUntil).bind("node", node)
+                .bindList("ids", List.copyOf(ids)).execute());
     }
 
     /** Running jobs of any owner back to Pending: start-up of a single-node (SQLite) index. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -35,6 +37,8 @@ public final class JobsEngine implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Outage lookingFailed = new Outage();
     private final Outage renewingFailed = new Outage();
+    /** The jobs this node's workers are running now: the only leases it renews. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final JobRunner runner;
     private final JobActions actions;
     private volatile boolean stopping;
@@ -178,16 +182,20 @@ public final class JobsEngine implements AutoCloseable {
                 claim = Optional.empty();
             }
             if (claim.isPresent()) {
+                String id = claim.get().job().id();
+                running.add(id);
                 try {
                     runner.run(claim.get());
                 } catch (RuntimeException e) {
                     if (DatabaseFailures.isUnavailable(e)) {
-                        LOG.error("job {}: the worker failed: the database is unavailable: {}", claim.get().job().id(),
+                        LOG.error("job {}: the worker failed: the database is unavailable: {}", id,
                                 DatabaseFailures.describe(e));
                     } else {
-                        LOG.error("job {}: the worker failed", claim.get().job().id(), e);
+                        LOG.error("job {}: the worker failed", id, e);
                     }
                     runner.requeueAfterError(claim.get().job());
+                } finally {
+                    running.remove(id);
                 }
                 continue;
             }
@@ -201,7 +209,7 @@ public final class JobsEngine implements AutoCloseable {
 
     private void renewLeases() {
         try {
-            store.renewLeases(node, clock.millis() + settings.lease().toMillis());
+            store.renewLeases(node, Set.copyOf(running), clock.millis() + settings.lease().toMillis());
             renewingFailed.ifEnded(LOG, "jobs: leases of node " + node + " renewed again");
         } catch (RuntimeException e) {
             renewingFailed.failed(LOG, "jobs: cannot renew the leases of node " + node, e);

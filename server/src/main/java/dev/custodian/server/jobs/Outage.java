@@ -14,7 +14,7 @@ final class Outage {
 
     /** An attempt failed: WARN for the first of a run, DEBUG for the others. */
     void failed(Logger log, String what, RuntimeException e) {
-        String why = DatabaseFailures.isUnavailable(e) ? DatabaseFailures.describe(e) : e.toString();
+        String why = DatabaseFailures.describe(e); // the innermost SQL error: "database or disk is full", "connection refused"
         if (failures.getAndIncrement() == 0) {
             log.warn("{}: {} (logged once until it works again)", what, why);
         } else {

@@ -322,7 +322,7 @@ abstract class JobsEngineContractTest {
                 JobError.NONE))).isFalse();
         assertThat(store.requestControl("leased", "pause")).isTrue();
         assertThat(store.saveStep("leased", "node-b", 50, "{}", "{}", 1, now + 3_000)).isEqualTo(JobStore.Saved.PAUSE);
-        assertThat(store.renewLeases("node-b", now + 9_000)).isEqualTo(1);
+        assertThat(store.renewLeases("node-b", List.of("leased"), now + 9_000)).isEqualTo(1);
         assertThat(store.find("leased").orElseThrow().leaseUntil()).isEqualTo(now + 9_000);
     }
 }

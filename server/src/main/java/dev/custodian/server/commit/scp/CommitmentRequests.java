@@ -86,8 +86,8 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
                     clock.millis());
             engine.submitHeld(jobId, types.create(t), 0, HOLD, (h, id) -> store.insert(h, t, request.references()));
         } catch (RuntimeException e) {
-            LOG.warn("Storage Commitment request {} from {} could not be saved: {}", request.transactionUid(),
-                    origin.callingAet(), DatabaseFailures.describe(e));
+            LOG.warn("Storage Commitment request {} from {} refused with 0213H, it could not be saved: {}",
+                    request.transactionUid(), origin.callingAet(), DatabaseFailures.describe(e));
             throw new DimseFailure(Status.RESOURCE_LIMITATION, "Request could not be saved");
         }
         if (duplicate) {

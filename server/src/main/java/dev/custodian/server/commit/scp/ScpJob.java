@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,40 @@ final class ScpJob implements Job {
         return state;
     }
 
+    /**
+     * One step. When the index refuses to read or write the job's rows (a full disk, a database
+     * that went away), the step is retried with back-off rather than failing the job: the
+     * requester is owed a report, and nothing of the step was saved.
+     */
     @Override
     public StepResult step(JobContext context) throws InterruptedException {
-        return switch (state.phase()) {
-            case CHECK -> header.duplicate() ? failDuplicate() : checkStep(context);
-            case REPORT -> reportStep(context);
-            case DONE -> StepResult.success();
-        };
+        ScpJobState before = state;
+        try {
+            return switch (state.phase()) {
+                case CHECK -> header.duplicate() ? failDuplicate() : checkStep(context);
+                case REPORT -> reportStep(context);
+                case DONE -> StepResult.success();
+            };
+        } catch (JdbiException e) {
+            state = before;
+            return indexFailed(e);
+        }
+    }
+
+    private StepResult indexFailed(JdbiException e) {
+        state = state.indexFailed("the index refused the job's rows: " + rootMessage(e));
+        Duration delay = Backoff.delay(services.config(), state.indexErrors());
+        LOG.warn("job {}: Storage Commitment {}: {}; the step is retried in {} ms", header.jobId(),
+                header.transactionUid(), state.lastError(), delay.toMillis());
+        return StepResult.retry(delay, state.lastError());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private StepResult failDuplicate() {

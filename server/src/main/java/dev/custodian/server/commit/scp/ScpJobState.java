@@ -20,56 +20,65 @@ import java.util.Objects;
  * @param deadline  epoch ms after which delivery is no longer retried, 0 before the first attempt
  * @param graceUntil epoch ms until which missing instances wait for storing associations, 0 unset
  * @param checkErrors consecutive check failures (I/O) of the current batch
+ * @param indexErrors consecutive failures to read or write the job's rows (a full disk, a lost
+ *                    database): the back-off's exponent, reset by the next step that gets through
  */
 record ScpJobState(Phase phase, int cursor, long committed, long failed, int attempts, int refusals,
-                   String lastError, long deadline, long graceUntil, int checkErrors) {
+                   String lastError, long deadline, long graceUntil, int checkErrors, int indexErrors) {
     /** The job's phases: check the references batch by batch, then deliver the report. */
     enum Phase { CHECK, REPORT, DONE }
 
     ScpJobState {
         Objects.requireNonNull(phase, "phase");
         lastError = lastError == null ? "" : lastError;
-        if (cursor < 0 || committed < 0 || failed < 0 || attempts < 0 || refusals < 0 || checkErrors < 0) {
+        if (cursor < 0 || committed < 0 || failed < 0 || attempts < 0 || refusals < 0 || checkErrors < 0
+                || indexErrors < 0) {
             throw new IllegalArgumentException("negative counter in a StorageCommitmentScp job state");
         }
     }
 
     static ScpJobState initial() {
-        return new ScpJobState(Phase.CHECK, 0, 0, 0, 0, 0, "", 0, 0, 0);
+        return new ScpJobState(Phase.CHECK, 0, 0, 0, 0, 0, "", 0, 0, 0, 0);
     }
 
     ScpJobState checked(int count, long ok, long ko) {
         return new ScpJobState(phase, cursor + count, committed + ok, failed + ko, attempts, refusals, "",
-                deadline, graceUntil, 0);
+                deadline, graceUntil, 0, 0);
     }
 
     ScpJobState inPhase(Phase next) {
         return new ScpJobState(next, cursor, committed, failed, attempts, refusals, lastError, deadline, graceUntil,
-                checkErrors);
+                checkErrors, indexErrors);
     }
 
     ScpJobState withCounts(long ok, long ko) {
-        return new ScpJobState(phase, cursor, ok, ko, attempts, refusals, lastError, deadline, graceUntil, checkErrors);
+        return new ScpJobState(phase, cursor, ok, ko, attempts, refusals, lastError, deadline, graceUntil, checkErrors,
+                indexErrors);
     }
 
     ScpJobState withDeadline(long at) {
         return new ScpJobState(phase, cursor, committed, failed, attempts, refusals, lastError, at, graceUntil,
-                checkErrors);
+                checkErrors, indexErrors);
     }
 
     ScpJobState withGrace(long until) {
         return new ScpJobState(phase, cursor, committed, failed, attempts, refusals, lastError, deadline, until,
-                checkErrors);
+                checkErrors, indexErrors);
     }
 
     ScpJobState checkFailed(String error) {
         return new ScpJobState(phase, cursor, committed, failed, attempts, refusals, error, deadline, graceUntil,
-                checkErrors + 1);
+                checkErrors + 1, indexErrors);
+    }
+
+    ScpJobState indexFailed(String error) {
+        return new ScpJobState(phase, cursor, committed, failed, attempts, refusals, error, deadline, graceUntil,
+                checkErrors, indexErrors + 1);
     }
 
     ScpJobState attempted(boolean refused, String error) {
         return new ScpJobState(phase, cursor, committed, failed, attempts + 1, refusals + (refused ? 1 : 0), error,
-                deadline, graceUntil, checkErrors);
+                deadline, graceUntil, checkErrors, 0);
     }
 
     ObjectNode toJson() {
@@ -84,6 +93,7 @@ record ScpJobState(Phase phase, int cursor, long committed, long failed, int att
         o.put("Deadline", deadline);
         o.put("GraceUntil", graceUntil);
         o.put("CheckErrors", checkErrors);
+        o.put("IndexErrors", indexErrors);
         return o;
     }
 
@@ -95,6 +105,6 @@ record ScpJobState(Phase phase, int cursor, long committed, long failed, int att
         return new ScpJobState(Phase.valueOf(o.get("Phase").asText()), o.get("Cursor").asInt(),
                 o.path("Committed").asLong(), o.path("Failed").asLong(), o.path("Attempts").asInt(),
                 o.path("Refusals").asInt(), o.path("LastError").asText(""), o.path("Deadline").asLong(),
-                o.path("GraceUntil").asLong(), o.path("CheckErrors").asInt());
+                o.path("GraceUntil").asLong(), o.path("CheckErrors").asInt(), o.path("IndexErrors").asInt());
     }
 }
