@@ -176,7 +176,7 @@ public final class JobsEngine implements AutoCloseable {
             try {
                 long now = clock.millis();
                 claim = store.claim(node, types.names(), now, now + settings.lease().toMillis());
-                lookingFailed.ifEnded(LOG, "jobs: looking for work again");
+                lookingFailed.ifEnded(LOG, "jobs: the workers can look for work again");
             } catch (RuntimeException e) {
                 lookingFailed.failed(LOG, "jobs: cannot look for work", e);
                 claim = Optional.empty();
