@@ -21,34 +21,47 @@ import java.util.stream.Stream;
 
 /**
  * The storage area on a local (or shared) file system. Each file is
- * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses. A new
- * file is written as {@code .tmp-<uuid>} in its final folder, forced to disk, then renamed
- * atomically, then the folder is forced so the rename itself survives a power loss (and, for a
- * folder created for it, the folder's own entry in its parent: forced by {@link DurableFolders}
- * while the content arrives, waited for before the commit returns). There is no fsync before the
- * rename other than the file's own.
+ * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses; consecutive
+ * files share a folder ({@link FolderRotation}), so that a folder is created once per batch of
+ * files rather than for nearly every file. A new file is written as {@code .tmp-<uuid>} in its
+ * final folder, forced to disk, then renamed atomically, then the folder is forced so the rename
+ * itself survives a power loss — one force shared by the renames that concurrent callers made
+ * into that folder meanwhile ({@link SharedDirectoryForce}). A folder created for a file has its
+ * own entry in its parent forced by {@link DurableFolders} while the content arrives, waited for
+ * before the commit returns. There is no fsync before the rename other than the file's own.
  */
 public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
     static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 64 * 1024;
+    /** Consecutive files per fan-out folder in production (see {@link FolderRotation}). */
+    static final int FILES_PER_FOLDER = 256;
 
     private final Path root;
     private final long minimumFreeBytes;
-    private final Supplier<UUID> uuids;
+    private final FolderRotation uuids;
     private final DurableFolders folders;
+    private final SharedDirectoryForce renames = new SharedDirectoryForce(DurableFolders::forceDirectory);
 
     /**
      * @param root             the {@code StorageDirectory}; must exist
      * @param minimumFreeBytes refuse new files when less than this is free on the volume (0: no check)
-     * @param uuids            source of file identifiers (random in production)
+     * @param uuids            source of file identifiers, each used as drawn (random in production)
      */
     public FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids) {
+        this(root, minimumFreeBytes, uuids, 1);
+    }
+
+    /**
+     * As {@link #FileSystemStorageArea(Path, long, Supplier)}, with {@code filesPerFolder}
+     * consecutive files sharing the fan-out folder of the first one's identifier.
+     */
+    FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids, int filesPerFolder) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("storage directory does not exist: " + root);
         }
         this.root = root;
         this.minimumFreeBytes = minimumFreeBytes;
-        this.uuids = uuids;
+        this.uuids = new FolderRotation(uuids, filesPerFolder);
         this.folders = new DurableFolders(root);
     }
 
@@ -58,7 +71,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
      */
     public static FileSystemStorageArea open(Path root, long minimumFreeBytes) throws IOException {
         Files.createDirectories(root);
-        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID);
+        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID, FILES_PER_FOLDER);
     }
 
     public Path root() {
@@ -95,7 +108,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                         + ", below the configured minimum of " + minimumFreeBytes);
             }
         }
-        String uuid = uuids.get().toString();
+        String uuid = uuids.next();
         Path target = pathOf(uuid);
         Path folder = target.getParent();
         try {
@@ -211,7 +224,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 channel.force(true);
                 channel.close();
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                forceDirectory(target.getParent());
+                renames.force(target.getParent());
                 DurableFolders.await(folderDurable);
             } catch (IOException e) {
                 abort();

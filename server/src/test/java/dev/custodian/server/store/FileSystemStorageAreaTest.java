@@ -183,4 +183,33 @@ class FileSystemStorageAreaTest {
     void directoryFsyncWorksOnThisPlatform() throws Exception {
         FileSystemStorageArea.forceDirectory(root);
     }
+
+    @Test
+    void consecutiveFilesShareAFanOutFolderAndConcurrentCommitsAllLand() throws Exception {
+        FileSystemStorageArea area = new FileSystemStorageArea(root, 0, UUID::randomUUID, 8);
+        java.util.List<java.util.concurrent.Future<StoredFile>> commits = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 8; i++) {
+                byte[] content = ("instance " + i).getBytes(StandardCharsets.US_ASCII);
+                commits.add(threads.submit(() -> {
+                    try (PendingFile p = area.begin()) {
+                        p.output().write(content);
+                        return p.commit();
+                    }
+                }));
+            }
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            for (var f : commits) {
+                StoredFile stored = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(area.verify(stored)).isEqualTo(VerifyResult.OK);
+                folders.add(area.pathOf(stored.uuid()).getParent());
+            }
+            assertThat(folders).as("eight files, one folder").hasSize(1);
+            assertThat(countFiles(root)).isEqualTo(8);
+        } finally {
+            threads.shutdownNow();
+            area.close();
+        }
+    }
 }
