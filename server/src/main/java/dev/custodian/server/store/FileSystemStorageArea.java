@@ -40,7 +40,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
     private final long minimumFreeBytes;
     private final FolderRotation uuids;
     private final DurableFolders folders;
-    private final SharedDirectoryForce renames = new SharedDirectoryForce(DurableFolders::forceDirectory);
+    private final SharedDirectoryForce renames;
 
     /**
      * @param root             the {@code StorageDirectory}; must exist
@@ -56,6 +56,12 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
      * consecutive files sharing the fan-out folder of the first one's identifier.
      */
     FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids, int filesPerFolder) {
+        this(root, minimumFreeBytes, uuids, filesPerFolder, DurableFolders::forceDirectory);
+    }
+
+    /** As above, forcing a folder after a rename with {@code renameForce} (tests make it fail). */
+    FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids, int filesPerFolder,
+                          SharedDirectoryForce.Force renameForce) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("storage directory does not exist: " + root);
         }
@@ -63,6 +69,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
         this.minimumFreeBytes = minimumFreeBytes;
         this.uuids = new FolderRotation(uuids, filesPerFolder);
         this.folders = new DurableFolders(root);
+        this.renames = new SharedDirectoryForce(renameForce);
     }
 
     /**
@@ -198,6 +205,8 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
         private final DigestingOutputStream output;
         private final CompletableFuture<Void> folderDurable;
         private boolean finished;
+        /** The content is under its final name: an abort removes that (the commit failed after the rename). */
+        private boolean renamed;
 
         FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable) {
             this.uuid = uuid;
@@ -224,6 +233,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 channel.force(true);
                 channel.close();
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                renamed = true;
                 renames.force(target.getParent());
                 DurableFolders.await(folderDurable);
             } catch (IOException e) {
@@ -246,9 +256,10 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 // the file is deleted next; a close failure changes nothing
             }
             try {
-                Files.deleteIfExists(temp);
+                Files.deleteIfExists(renamed ? target : temp);
             } catch (IOException ignored) {
-                // left behind: removeTemporaryFiles() deletes it at the next start
+                // left behind: a temporary file goes at the next start (removeTemporaryFiles()); a
+                // renamed one is whole and unindexed, which only wastes its space
             }
         }
     }

@@ -212,4 +212,25 @@ class FileSystemStorageAreaTest {
             area.close();
         }
     }
+
+    @Test
+    void aFailedFolderForceAfterTheRenameFailsTheCommitAndLeavesNoFile() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FileSystemStorageArea area = new FileSystemStorageArea(root, 0, UUID::randomUUID, 4, dir -> {
+            if (failing.get()) {
+                throw new IOException("EIO on fsync");
+            }
+        });
+        try (PendingFile p = area.begin()) {
+            p.output().write(new byte[1000]);
+            assertThatThrownBy(p::commit).isInstanceOf(IOException.class).hasMessage("EIO on fsync");
+        }
+        assertThat(countFiles(root)).as("neither the renamed file nor a temporary one").isZero();
+        failing.set(false);
+        try (PendingFile p = area.begin()) {
+            p.output().write(new byte[1000]);
+            assertThat(area.verify(p.commit())).isEqualTo(VerifyResult.OK);
+        }
+        area.close();
+    }
 }
