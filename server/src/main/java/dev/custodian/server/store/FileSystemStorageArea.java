@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * The storage area on a local (or shared) file system. Each file is
  * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses; consecutive
- * files share a folder ({@link FolderRotation}), so that a folder is created once per batch of
- * files rather than for nearly every file. A new file is written as {@code .tmp-<uuid>} in its
+ * files of one writer share a folder, concurrent writers use different ones ({@link FolderRotation}),
+ * so that a folder is created once per batch of files rather than for nearly every file. A new file is written as {@code .tmp-<uuid>} in its
  * final folder, forced to disk, then renamed atomically, then the folder is forced so the rename
  * itself survives a power loss — one force shared by the renames that concurrent callers made
  * into that folder meanwhile ({@link SharedDirectoryForce}). A folder created for a file has its
@@ -115,16 +115,21 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                         + ", below the configured minimum of " + minimumFreeBytes);
             }
         }
-        String uuid = uuids.next();
+        FolderRotation.Lane lane = uuids.take();
+        String uuid = lane.next();
         Path target = pathOf(uuid);
         Path folder = target.getParent();
         try {
             CompletableFuture<Void> folderDurable = folders.ensure(folder);
             Path temp = folder.resolve(TEMP_PREFIX + uuid);
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new FsPendingFile(uuid, temp, target, channel, folderDurable);
+            return new FsPendingFile(uuid, temp, target, channel, folderDurable, lane);
         } catch (IOException e) {
+            lane.release();
             throw translate(e);
+        } catch (RuntimeException e) {
+            lane.release();
+            throw e;
         }
     }
 
@@ -205,11 +210,15 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
         private final DigestingOutputStream output;
         private final CompletableFuture<Void> folderDurable;
         private boolean finished;
+        /** Given back once the file is committed or aborted, for the next file of this writer. */
+        private final FolderRotation.Lane lane;
         /** The content is under its final name: an abort removes that (the commit failed after the rename). */
         private boolean renamed;
 
-        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable) {
+        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable,
+                      FolderRotation.Lane lane) {
             this.uuid = uuid;
+            this.lane = lane;
             this.folderDurable = folderDurable;
             this.temp = temp;
             this.target = target;
@@ -241,6 +250,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 throw translate(e);
             }
             finished = true;
+            lane.release();
             return new StoredFile(uuid, output.count(), output.hex());
         }
 
@@ -250,6 +260,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 return;
             }
             finished = true;
+            lane.release();
             try {
                 channel.close();
             } catch (IOException ignored) {

@@ -185,32 +185,28 @@ class FileSystemStorageAreaTest {
     }
 
     @Test
-    void consecutiveFilesShareAFanOutFolderAndConcurrentCommitsAllLand() throws Exception {
+    void consecutiveFilesShareAFanOutFolderAndConcurrentOnesUseDifferentFolders() throws Exception {
         FileSystemStorageArea area = new FileSystemStorageArea(root, 0, UUID::randomUUID, 8);
-        java.util.List<java.util.concurrent.Future<StoredFile>> commits = new java.util.ArrayList<>();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            for (int i = 0; i < 8; i++) {
-                byte[] content = ("instance " + i).getBytes(StandardCharsets.US_ASCII);
-                commits.add(threads.submit(() -> {
-                    try (PendingFile p = area.begin()) {
-                        p.output().write(content);
-                        return p.commit();
-                    }
-                }));
-            }
-            java.util.Set<Path> folders = new java.util.HashSet<>();
-            for (var f : commits) {
-                StoredFile stored = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.Set<Path> folders = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            try (PendingFile p = area.begin()) {
+                p.output().write(("instance " + i).getBytes(StandardCharsets.US_ASCII));
+                StoredFile stored = p.commit();
                 assertThat(area.verify(stored)).isEqualTo(VerifyResult.OK);
                 folders.add(area.pathOf(stored.uuid()).getParent());
             }
-            assertThat(folders).as("eight files, one folder").hasSize(1);
-            assertThat(countFiles(root)).isEqualTo(8);
-        } finally {
-            threads.shutdownNow();
-            area.close();
         }
+        assertThat(folders).as("eight files one after the other, one folder").hasSize(1);
+        PendingFile a = area.begin();
+        PendingFile b = area.begin();
+        a.output().write(1);
+        b.output().write(2);
+        StoredFile sa = a.commit();
+        StoredFile sb = b.commit();
+        assertThat(area.pathOf(sa.uuid()).getParent()).as("two files at once, two folders")
+                .isNotEqualTo(area.pathOf(sb.uuid()).getParent());
+        assertThat(countFiles(root)).isEqualTo(10);
+        area.close();
     }
 
     @Test

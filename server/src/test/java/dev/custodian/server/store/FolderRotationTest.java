@@ -22,8 +22,11 @@ class FolderRotationTest {
         FolderRotation rotation = new FolderRotation(source::next, filesPerFolder);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(rotation.next());
+            FolderRotation.Lane lane = rotation.take();
+            ids.add(lane.next());
+            lane.release();
         }
+        assertThat(rotation.idleLanes()).as("one writer at a time: one lane").isEqualTo(1);
         return ids;
     }
 
@@ -49,6 +52,24 @@ class FolderRotationTest {
     @Test
     void oneFilePerFolderKeepsEachDrawAsItIs() {
         assertThat(draw(1, 5)).containsExactlyElementsOf(DRAWN.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void concurrentFilesTakeDifferentLanesAndAReleasedLaneGoesOnInItsFolder() {
+        Iterator<UUID> source = DRAWN.iterator();
+        FolderRotation rotation = new FolderRotation(source::next, 3);
+        FolderRotation.Lane first = rotation.take();
+        FolderRotation.Lane second = rotation.take();
+        assertThat(second).isNotSameAs(first);
+        assertThat(first.next()).startsWith("abcd");
+        assertThat(second.next()).as("its own folder, from its own draw").startsWith("1234");
+        first.release();
+        FolderRotation.Lane again = rotation.take();
+        assertThat(again).isSameAs(first);
+        assertThat(again.next()).as("the released lane's folder, not a new one").startsWith("abcd");
+        again.release();
+        second.release();
+        assertThat(rotation.idleLanes()).isEqualTo(2);
     }
 
     @Test
