@@ -21,35 +21,55 @@ import java.util.stream.Stream;
 
 /**
  * The storage area on a local (or shared) file system. Each file is
- * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses. A new
- * file is written as {@code .tmp-<uuid>} in its final folder, forced to disk, then renamed
- * atomically, then the folder is forced so the rename itself survives a power loss (and, for a
- * folder created for it, the folder's own entry in its parent: forced by {@link DurableFolders}
- * while the content arrives, waited for before the commit returns). There is no fsync before the
- * rename other than the file's own.
+ * {@code <root>/<uuid[0..2]>/<uuid[2..4]>/<uuid>}, the two-level fan-out Orthanc uses; consecutive
+ * files of one writer share a folder, concurrent writers use different ones ({@link FolderRotation}),
+ * so that a folder is created once per batch of files rather than for nearly every file. A new file is written as {@code .tmp-<uuid>} in its
+ * final folder, forced to disk, then renamed atomically, then the folder is forced so the rename
+ * itself survives a power loss — one force shared by the renames that concurrent callers made
+ * into that folder meanwhile ({@link SharedDirectoryForce}). A folder created for a file has its
+ * own entry in its parent forced by {@link DurableFolders} while the content arrives, waited for
+ * before the commit returns. There is no fsync before the rename other than the file's own.
  */
 public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
     static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 64 * 1024;
+    /** Consecutive files per fan-out folder in production (see {@link FolderRotation}). */
+    static final int FILES_PER_FOLDER = 256;
 
     private final Path root;
     private final long minimumFreeBytes;
-    private final Supplier<UUID> uuids;
+    private final FolderRotation uuids;
     private final DurableFolders folders;
+    private final SharedDirectoryForce renames;
 
     /**
      * @param root             the {@code StorageDirectory}; must exist
      * @param minimumFreeBytes refuse new files when less than this is free on the volume (0: no check)
-     * @param uuids            source of file identifiers (random in production)
+     * @param uuids            source of file identifiers, each used as drawn (random in production)
      */
     public FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids) {
+        this(root, minimumFreeBytes, uuids, 1);
+    }
+
+    /**
+     * As {@link #FileSystemStorageArea(Path, long, Supplier)}, with {@code filesPerFolder}
+     * consecutive files sharing the fan-out folder of the first one's identifier.
+     */
+    FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids, int filesPerFolder) {
+        this(root, minimumFreeBytes, uuids, filesPerFolder, DurableFolders::forceDirectory);
+    }
+
+    /** As above, forcing a folder after a rename with {@code renameForce} (tests make it fail). */
+    FileSystemStorageArea(Path root, long minimumFreeBytes, Supplier<UUID> uuids, int filesPerFolder,
+                          SharedDirectoryForce.Force renameForce) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("storage directory does not exist: " + root);
         }
         this.root = root;
         this.minimumFreeBytes = minimumFreeBytes;
-        this.uuids = uuids;
+        this.uuids = new FolderRotation(uuids, filesPerFolder);
         this.folders = new DurableFolders(root);
+        this.renames = new SharedDirectoryForce(renameForce);
     }
 
     /**
@@ -58,7 +78,7 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
      */
     public static FileSystemStorageArea open(Path root, long minimumFreeBytes) throws IOException {
         Files.createDirectories(root);
-        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID);
+        return new FileSystemStorageArea(root, minimumFreeBytes, UUID::randomUUID, FILES_PER_FOLDER);
     }
 
     public Path root() {
@@ -95,16 +115,21 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                         + ", below the configured minimum of " + minimumFreeBytes);
             }
         }
-        String uuid = uuids.get().toString();
+        FolderRotation.Lane lane = uuids.take();
+        String uuid = lane.next();
         Path target = pathOf(uuid);
         Path folder = target.getParent();
         try {
             CompletableFuture<Void> folderDurable = folders.ensure(folder);
             Path temp = folder.resolve(TEMP_PREFIX + uuid);
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new FsPendingFile(uuid, temp, target, channel, folderDurable);
+            return new FsPendingFile(uuid, temp, target, channel, folderDurable, lane);
         } catch (IOException e) {
+            lane.release();
             throw translate(e);
+        } catch (RuntimeException e) {
+            lane.release();
+            throw e;
         }
     }
 
@@ -185,9 +210,15 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
         private final DigestingOutputStream output;
         private final CompletableFuture<Void> folderDurable;
         private boolean finished;
+        /** Given back once the file is committed or aborted, for the next file of this writer. */
+        private final FolderRotation.Lane lane;
+        /** The content is under its final name: an abort removes that (the commit failed after the rename). */
+        private boolean renamed;
 
-        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable) {
+        FsPendingFile(String uuid, Path temp, Path target, FileChannel channel, CompletableFuture<Void> folderDurable,
+                      FolderRotation.Lane lane) {
             this.uuid = uuid;
+            this.lane = lane;
             this.folderDurable = folderDurable;
             this.temp = temp;
             this.target = target;
@@ -211,13 +242,15 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 channel.force(true);
                 channel.close();
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                forceDirectory(target.getParent());
+                renamed = true;
+                renames.force(target.getParent());
                 DurableFolders.await(folderDurable);
             } catch (IOException e) {
                 abort();
                 throw translate(e);
             }
             finished = true;
+            lane.release();
             return new StoredFile(uuid, output.count(), output.hex());
         }
 
@@ -227,15 +260,17 @@ public final class FileSystemStorageArea implements StorageArea, AutoCloseable {
                 return;
             }
             finished = true;
+            lane.release();
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // the file is deleted next; a close failure changes nothing
             }
             try {
-                Files.deleteIfExists(temp);
+                Files.deleteIfExists(renamed ? target : temp);
             } catch (IOException ignored) {
-                // left behind: removeTemporaryFiles() deletes it at the next start
+                // left behind: a temporary file goes at the next start (removeTemporaryFiles()); a
+                // renamed one is whole and unindexed, which only wastes its space
             }
         }
     }

@@ -183,4 +183,50 @@ class FileSystemStorageAreaTest {
     void directoryFsyncWorksOnThisPlatform() throws Exception {
         FileSystemStorageArea.forceDirectory(root);
     }
+
+    @Test
+    void consecutiveFilesShareAFanOutFolderAndConcurrentOnesUseDifferentFolders() throws Exception {
+        FileSystemStorageArea area = new FileSystemStorageArea(root, 0, UUID::randomUUID, 8);
+        java.util.Set<Path> folders = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            try (PendingFile p = area.begin()) {
+                p.output().write(("instance " + i).getBytes(StandardCharsets.US_ASCII));
+                StoredFile stored = p.commit();
+                assertThat(area.verify(stored)).isEqualTo(VerifyResult.OK);
+                folders.add(area.pathOf(stored.uuid()).getParent());
+            }
+        }
+        assertThat(folders).as("eight files one after the other, one folder").hasSize(1);
+        PendingFile a = area.begin();
+        PendingFile b = area.begin();
+        a.output().write(1);
+        b.output().write(2);
+        StoredFile sa = a.commit();
+        StoredFile sb = b.commit();
+        assertThat(area.pathOf(sa.uuid()).getParent()).as("two files at once, two folders")
+                .isNotEqualTo(area.pathOf(sb.uuid()).getParent());
+        assertThat(countFiles(root)).isEqualTo(10);
+        area.close();
+    }
+
+    @Test
+    void aFailedFolderForceAfterTheRenameFailsTheCommitAndLeavesNoFile() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FileSystemStorageArea area = new FileSystemStorageArea(root, 0, UUID::randomUUID, 4, dir -> {
+            if (failing.get()) {
+                throw new IOException("EIO on fsync");
+            }
+        });
+        try (PendingFile p = area.begin()) {
+            p.output().write(new byte[1000]);
+            assertThatThrownBy(p::commit).isInstanceOf(IOException.class).hasMessage("EIO on fsync");
+        }
+        assertThat(countFiles(root)).as("neither the renamed file nor a temporary one").isZero();
+        failing.set(false);
+        try (PendingFile p = area.begin()) {
+            p.output().write(new byte[1000]);
+            assertThat(area.verify(p.commit())).isEqualTo(VerifyResult.OK);
+        }
+        area.close();
+    }
 }
