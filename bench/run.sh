@@ -13,7 +13,9 @@
 #   BENCH_WORK           data, stores and the ceilings' files, all on one filesystem [/tmp/custodian-bench-run]
 #   RUN_DIR              where raw.tsv, meta.tsv, results.md and the PNGs go [$BENCH_WORK/runs/<UTC time>]
 #   BUILD [1]            build server and bench first (offline when the repository is complete)
-#   INGEST_N [2000 | 200] 0.5 MB instances per ingest run; WARMUP [300 | 50] untimed instances first
+#   INGEST_N [2000 | 200] 0.5 MB instances per ingest run; WARMUP [300 | 50] untimed instances first,
+#   WARMUP_ROUNDS [3 | 1] times, each round new instances on new associations (1, then 4 at once,
+#                        alternating), so that a JVM's JIT has compiled both paths before the timed run
 #   BIG_MB [200]         the big instance (MiB of pixels); the sequential-write ceiling writes as many bytes
 #   DURABLE_FILES [2000 | 300]  files per durable-write ceiling run
 #   COMMIT_SIZES ["100 1000 10000" | "100 1000"]  Storage Commitment sizes, both targets
@@ -27,7 +29,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 COMMAND="bench/run.sh"
-for v in QUICK REPEATS SCENARIOS TARGETS INGEST_N WARMUP BIG_MB DURABLE_FILES COMMIT_SIZES CUSTODIAN_ONLY_SIZES \
+for v in QUICK REPEATS SCENARIOS TARGETS INGEST_N WARMUP WARMUP_ROUNDS BIG_MB DURABLE_FILES COMMIT_SIZES CUSTODIAN_ONLY_SIZES \
          REST_N REST_REQUESTS SETTLE_S COMMIT_CAP_S; do
   if [ -n "${!v:-}" ]; then COMMAND="$v=\"${!v}\" $COMMAND"; fi
 done
@@ -37,7 +39,8 @@ REPEATS=${REPEATS:-$(q 3 2)}
 SCENARIOS=${SCENARIOS:-"ceilings ingest big commit rest rss"}
 TARGETS=${TARGETS:-"custodian orthanc"}
 WORK=${BENCH_WORK:-/tmp/custodian-bench-run}
-INGEST_N=${INGEST_N:-$(q 2000 200)}; WARMUP=${WARMUP:-$(q 300 50)}; BIG_MB=${BIG_MB:-200}
+INGEST_N=${INGEST_N:-$(q 2000 200)}; WARMUP=${WARMUP:-$(q 300 50)}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-$(q 3 1)}
+BIG_MB=${BIG_MB:-200}
 DURABLE_FILES=${DURABLE_FILES:-$(q 2000 300)}
 COMMIT_SIZES=${COMMIT_SIZES:-$(q "100 1000 10000" "100 1000")}
 CUSTODIAN_ONLY_SIZES=${CUSTODIAN_ONLY_SIZES-$(q 100000 3000)}
@@ -144,7 +147,11 @@ ceilings() { # repeat
 ingest() { # repeat target assocs
   local line hwm
   start_server "$2" "$(fresh_store "$2")"
-  if [ "$WARMUP" -gt 0 ]; then "$LOAD" 127.0.0.1 "${DPORT[$2]}" "${AET[$2]}" "$WARM" 1 > /dev/null; fi   # untimed
+  if [ "$WARMUP" -gt 0 ]; then # untimed; every target gets the same rounds
+    for ((w = 1; w <= WARMUP_ROUNDS; w++)); do
+      "$LOAD" 127.0.0.1 "${DPORT[$2]}" "${AET[$2]}" "$WARM-$w" $(( w % 2 == 1 ? 1 : 4 )) > /dev/null
+    done
+  fi
   line=$("$LOAD" 127.0.0.1 "${DPORT[$2]}" "${AET[$2]}" "$DATA" "$3")
   hwm=$(status_mib "${PID[$2]}" VmHWM)
   stop_server "$2"
@@ -269,7 +276,7 @@ if [ "${BUILD:-1}" = 1 ]; then
     || mvn -B -q -ntp -pl server,bench -am package -DskipTests; }) >&2
 fi
 meta started "$(date -u '+%Y-%m-%d %H:%M UTC')"; meta command "$COMMAND"; meta quick "$QUICK"; meta repeats "$REPEATS"
-meta ingest_n "$INGEST_N"; meta warmup "$WARMUP"; meta big_mb "$BIG_MB"; meta durable_files "$DURABLE_FILES"
+meta ingest_n "$INGEST_N"; meta warmup "$WARMUP x $WARMUP_ROUNDS rounds"; meta big_mb "$BIG_MB"; meta durable_files "$DURABLE_FILES"
 meta commit_sizes "$COMMIT_SIZES"; meta custodian_only_sizes "$CUSTODIAN_ONLY_SIZES"; meta rest_n "$REST_N"
 meta settle_s "$SETTLE_S"; meta commit_cap_s "$COMMIT_CAP_S"; meta load_start "$(load1)"
 meta cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')"; meta cores "$(nproc)"
@@ -283,7 +290,7 @@ meta git "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet 
 
 DATA="$WORK/data-$INGEST_N"; WARM="$WORK/warmup-$WARMUP"; BIG="$WORK/big-$BIG_MB"
 if has ingest || has ceilings; then instances "$DATA" "$INGEST_N" 0.5; fi
-if has ingest; then instances "$WARM" "$WARMUP" 0.5; fi
+if has ingest; then for ((w = 1; w <= WARMUP_ROUNDS; w++)); do instances "$WARM-$w" "$WARMUP" 0.5; done; fi
 if has big || has ceilings; then instances "$BIG" 1 "$BIG_MB"; fi
 
 for ((r = 1; r <= REPEATS; r++)); do

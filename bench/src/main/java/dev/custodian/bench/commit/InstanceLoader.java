@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 
 /**
  * Fills a target's index the way a site's would be filled over HTTP: each instance a real Part 10
- * file (Secondary Capture, no pixel data, one patient, a study per 10,000 and a series per 500
+ * file (Secondary Capture, no pixel data, one patient, a study per 100 and a series per 50
  * instances) sent to {@code POST /instances}, so it is stored, fsynced and indexed as any other.
  * Not C-STORE: the benchmark times the commitment, and filling 100,000 instances by C-STORE would
  * take most of the run.
@@ -48,10 +48,10 @@ final class InstanceLoader {
         try {
             List<Future<?>> sent = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                if (i % 10_000 == 0) {
+                if (i % 100 == 0) { // 10,000 instances: 100 studies for GET /studies?expand to list
                     study = uids.newUid();
                 }
-                if (i % 500 == 0) {
+                if (i % 50 == 0) {
                     series = uids.newUid();
                 }
                 String instance = uids.newUid();
