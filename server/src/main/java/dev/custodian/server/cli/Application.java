@@ -236,9 +236,15 @@ public final class Application implements AutoCloseable {
         Instant before = config.usesPostgresIndex() ? clock.instant().minus(ORPHAN_AGE) : Instant.MAX;
         long t0 = System.nanoTime();
         Recovery.Result r = new Recovery(archive).run(since.get(), before);
-        LOG.info("recovery after an unclean stop: {} files re-indexed, {} duplicates and {} unreadable files removed "
-                        + "({} ms, files modified since {})", r.reindexed(), r.duplicates(), r.removed(),
-                (System.nanoTime() - t0) / 1_000_000, since.get().equals(Instant.MIN) ? "ever" : since.get());
+        boolean noMarker = since.get().equals(Instant.MIN); // a first start, or a version before the marker
+        if (noMarker && r.reindexed() + r.duplicates() + r.removed() == 0) {
+            LOG.debug("first start on {}: no unindexed file in the storage area", config.storageDirectory());
+            return;
+        }
+        LOG.info("recovery after {}: {} files re-indexed, {} duplicates and {} unreadable files removed "
+                        + "({} ms, files modified since {})", noMarker ? "a start without run marker" : "an unclean stop",
+                r.reindexed(), r.duplicates(), r.removed(), (System.nanoTime() - t0) / 1_000_000,
+                noMarker ? "ever" : since.get());
     }
 
     public CustodianConfig config() {
