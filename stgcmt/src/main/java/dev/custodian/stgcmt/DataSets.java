@@ -118,9 +118,16 @@ final class DataSets {
 
     /** Referenced SOP Class / Instance UID of item {@code index} of sequence {@code seqTag}. */
     static SopReference reference(DataSet item, int seqTag, int index) throws CommitmentFormatException {
-        String where = " in item " + (index + 1) + " of " + TagFormat.of(seqTag);
-        return new SopReference(requiredUid(item, Tag.ReferencedSOPClassUID, where),
-                requiredUid(item, Tag.ReferencedSOPInstanceUID, where));
+        String sopClass = item.getString(Tag.ReferencedSOPClassUID).orElse("");
+        String sopInstance = item.getString(Tag.ReferencedSOPInstanceUID).orElse("");
+        try {
+            return new SopReference(sopClass, sopInstance); // validates each UID once
+        } catch (IllegalArgumentException e) {
+            // Only now the message naming the item: a request has up to 100,000 of them.
+            String where = " in item " + (index + 1) + " of " + TagFormat.of(seqTag);
+            return new SopReference(requiredUid(item, Tag.ReferencedSOPClassUID, where),
+                    requiredUid(item, Tag.ReferencedSOPInstanceUID, where));
+        }
     }
 
     static DataSet item(SopReference ref) {
