@@ -146,18 +146,15 @@ public final class CommitmentStore {
 
     /**
      * Saves the verdicts of the references from position {@code from} on and, in the same
-     * transaction, records the committed ones that are indexed in the ledger.
+     * transaction, records the committed ones that are indexed in the ledger: one batch of
+     * updates, then one set-wise insert from those rows (not one statement per reference).
      */
-    public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, List<SopReference> refs, long now) {
+    public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, long now) {
         jdbi.useTransaction(h -> jdbc(() -> {
             Connection c = h.getConnection();
+            boolean anyCommitted = false;
             try (PreparedStatement results = c.prepareStatement("UPDATE commitment_references SET result = ?, "
-                    + "description = ? WHERE job_id = ? AND position = ?");
-                 PreparedStatement ledger = c.prepareStatement("INSERT INTO commitment_ledger (instance_id, job_id, "
-                    + "transaction_uid, remote_aet, committed_at) SELECT i.id, ?, ?, ?, ? FROM instances i "
-                    + "WHERE i.sop_instance_uid = ? AND NOT EXISTS (SELECT 1 FROM commitment_ledger l "
-                    + "WHERE l.instance_id = i.id AND l.job_id = ?)")) {
-                boolean anyCommitted = false;
+                    + "description = ? WHERE job_id = ? AND position = ?")) {
                 for (int i = 0; i < verdicts.size(); i++) {
                     Verdict v = verdicts.get(i);
                     results.setInt(1, v.committed() ? 0 : v.reason().code());
@@ -165,20 +162,27 @@ public final class CommitmentStore {
                     results.setString(3, t.jobId());
                     results.setInt(4, from + i);
                     results.addBatch();
-                    if (v.committed()) {
-                        ledger.setString(1, t.jobId());
-                        ledger.setString(2, t.transactionUid());
-                        ledger.setString(3, t.remoteAet());
-                        ledger.setLong(4, now);
-                        ledger.setString(5, refs.get(i).sopInstanceUid());
-                        ledger.setString(6, t.jobId());
-                        ledger.addBatch();
-                        anyCommitted = true;
-                    }
+                    anyCommitted |= v.committed();
                 }
                 results.executeBatch();
-                if (anyCommitted) {
-                    ledger.executeBatch();
+            }
+            if (anyCommitted) {
+                // DISTINCT: a request may name one instance twice; the ledger holds it once per job.
+                try (PreparedStatement ledger = c.prepareStatement("INSERT INTO commitment_ledger (instance_id, job_id, "
+                        + "transaction_uid, remote_aet, committed_at) SELECT DISTINCT i.id, ?, ?, ?, ? "
+                        + "FROM commitment_references r JOIN instances i ON i.sop_instance_uid = r.sop_instance_uid "
+                        + "WHERE r.job_id = ? AND r.position >= ? AND r.position < ? AND r.result = 0 "
+                        + "AND NOT EXISTS (SELECT 1 FROM commitment_ledger l WHERE l.instance_id = i.id "
+                        + "AND l.job_id = ?)")) {
+                    ledger.setString(1, t.jobId());
+                    ledger.setString(2, t.transactionUid());
+                    ledger.setString(3, t.remoteAet());
+                    ledger.setLong(4, now);
+                    ledger.setString(5, t.jobId());
+                    ledger.setInt(6, from);
+                    ledger.setInt(7, from + verdicts.size());
+                    ledger.setString(8, t.jobId());
+                    ledger.executeUpdate();
                 }
             }
             return null;
