@@ -1,7 +1,6 @@
 package dev.custodian.stgcmt;
 
 import dev.custodian.dicom.data.DataSet;
-import dev.custodian.dicom.data.TagFormat;
 import dev.custodian.dicom.data.VR;
 import dev.custodian.dicom.dict.Tag;
 import dev.custodian.net.dimse.DataSetSource;
@@ -57,24 +56,8 @@ public final class ActionInformationCodec {
     }
 
     public CommitmentRequest decode(DataSet ds) throws CommitmentFormatException {
-        String transactionUid = DataSets.requiredUid(ds, Tag.TransactionUID, "");
-        List<DataSet> items = DataSets.sequence(ds, Tag.ReferencedSOPSequence);
-        if (items.isEmpty()) {
-            throw DataSets.invalid(Tag.ReferencedSOPSequence, TagFormat.of(Tag.ReferencedSOPSequence)
-                    + (ds.contains(Tag.ReferencedSOPSequence) ? " has no item" : " missing"));
-        }
-        DataSets.checkCount(items.size(), maxReferences, Tag.ReferencedSOPSequence);
-        List<SopReference> refs = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            refs.add(DataSets.reference(items.get(i), Tag.ReferencedSOPSequence, i));
-        }
-        String fileSetId = DataSets.optionalText(ds, Tag.StorageMediaFileSetID);
-        String fileSetUid = DataSets.optionalUid(ds, Tag.StorageMediaFileSetUID, "");
-        try {
-            return new CommitmentRequest(transactionUid, refs, fileSetId, fileSetUid);
-        } catch (IllegalArgumentException e) {
-            throw DataSets.invalid(Tag.StorageMediaFileSetID, e.getMessage());
-        }
+        List<SopReference> refs = new ArrayList<>();
+        return new ReferenceDecoder(maxReferences, (position, ref) -> refs.add(ref)).finish(ds).withReferences(refs);
     }
 
     /** The Action Information bytes in {@code transferSyntaxUid}. */
@@ -88,8 +71,25 @@ public final class ActionInformationCodec {
      * @throws IOException the stream failed (not a format problem: e.g. the association ended)
      */
     public CommitmentRequest read(InputStream in, String transferSyntaxUid) throws CommitmentFormatException, IOException {
+        List<SopReference> refs = new ArrayList<>();
+        return read(in, transferSyntaxUid, (position, ref) -> refs.add(ref)).withReferences(refs);
+    }
+
+    /**
+     * Reads the Action Information as it arrives, passing each reference to {@code sink} as soon
+     * as its item has been read and checked: memory holds one item, whatever the count. The first
+     * failure ends the reading (more references than the limit as soon as one too many arrives);
+     * the sink may then have received some references of the invalid request.
+     *
+     * @throws IOException the stream failed (not a format problem: e.g. the association ended)
+     */
+    public RequestSummary read(InputStream in, String transferSyntaxUid, ReferenceSink sink)
+            throws CommitmentFormatException, IOException {
         long max = DataSets.BYTES_FIXED + DataSets.BYTES_PER_REFERENCE * maxReferences;
-        return decode(DataSets.read(in, transferSyntaxUid, max, "Action Information"));
+        ReferenceDecoder decoder = new ReferenceDecoder(maxReferences, sink);
+        DataSet ds = DataSets.read(in, transferSyntaxUid, max, "Action Information", Tag.ReferencedSOPSequence,
+                decoder::item);
+        return decoder.finish(ds);
     }
 
     /** Writes {@code request} in whatever transfer syntax the presentation context chose. */

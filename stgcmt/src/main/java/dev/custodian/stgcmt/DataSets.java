@@ -41,10 +41,37 @@ final class DataSets {
      */
     static DataSet read(InputStream in, String transferSyntaxUid, long maxBytes, String what)
             throws CommitmentFormatException, IOException {
+        return read(in, transferSyntaxUid, maxBytes, what, -1, null);
+    }
+
+    /** Checks each item of a streamed sequence; its failure ends the reading. */
+    @FunctionalInterface
+    interface ItemCheck {
+        void item(DataSet owner, DataSet item) throws CommitmentFormatException;
+    }
+
+    /**
+     * As {@link #read(InputStream, String, long, String)}, passing the items of the top-level
+     * sequence {@code streamedTag} to {@code items} as each is read instead of keeping them.
+     */
+    static DataSet read(InputStream in, String transferSyntaxUid, long maxBytes, String what, int streamedTag,
+                        ItemCheck items) throws CommitmentFormatException, IOException {
         TransferSyntax ts = syntax(transferSyntaxUid);
         Limited limited = new Limited(in, maxBytes);
         try {
-            return new DicomReader(limited, ts, OPTIONS).readDataSet();
+            DicomReader reader = new DicomReader(limited, ts, OPTIONS);
+            if (items != null) {
+                reader.streamItems(streamedTag, (owner, item) -> {
+                    try {
+                        items.item(owner, item);
+                    } catch (CommitmentFormatException e) {
+                        throw new ItemRefused(e);
+                    }
+                });
+            }
+            return reader.readDataSet();
+        } catch (ItemRefused e) {
+            throw e.refusal;
         } catch (TooLarge e) {
             throw new CommitmentFormatException(Status.RESOURCE_LIMITATION, CommitmentFormatException.NO_TAG,
                     what + " larger than " + maxBytes + " bytes", e);
@@ -91,9 +118,16 @@ final class DataSets {
 
     /** Referenced SOP Class / Instance UID of item {@code index} of sequence {@code seqTag}. */
     static SopReference reference(DataSet item, int seqTag, int index) throws CommitmentFormatException {
-        String where = " in item " + (index + 1) + " of " + TagFormat.of(seqTag);
-        return new SopReference(requiredUid(item, Tag.ReferencedSOPClassUID, where),
-                requiredUid(item, Tag.ReferencedSOPInstanceUID, where));
+        String sopClass = item.getString(Tag.ReferencedSOPClassUID).orElse("");
+        String sopInstance = item.getString(Tag.ReferencedSOPInstanceUID).orElse("");
+        try {
+            return new SopReference(sopClass, sopInstance); // validates each UID once
+        } catch (IllegalArgumentException e) {
+            // Only now the message naming the item: a request has up to 100,000 of them.
+            String where = " in item " + (index + 1) + " of " + TagFormat.of(seqTag);
+            return new SopReference(requiredUid(item, Tag.ReferencedSOPClassUID, where),
+                    requiredUid(item, Tag.ReferencedSOPInstanceUID, where));
+        }
     }
 
     static DataSet item(SopReference ref) {
@@ -124,6 +158,17 @@ final class DataSets {
             throw invalid(tag, TagFormat.of(tag) + " is not a valid UID" + where + ": " + problem);
         }
         return value;
+    }
+
+    /** Carries an item's format failure out of the reader. */
+    private static final class ItemRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient CommitmentFormatException refusal;
+
+        ItemRefused(CommitmentFormatException refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
     }
 
     /** Thrown by {@link Limited} when the data set exceeds its bound. */

@@ -166,6 +166,61 @@ class ActionInformationCodecTest {
     }
 
     @Test
+    void streamedReadPassesEachReferenceInOrderAndSummarisesTheRest() throws Exception {
+        CommitmentRequest rq = new CommitmentRequest("1.2.826.0.1.3680043.9.77", request(4).references(),
+                "DISC 7", null);
+        byte[] bytes = codec.write(rq, Uid.ExplicitVRLittleEndian);
+        List<String> seen = new ArrayList<>();
+        RequestSummary summary = codec.read(new ByteArrayInputStream(bytes), Uid.ExplicitVRLittleEndian,
+                (position, ref) -> seen.add(position + " " + ref.sopInstanceUid()));
+        assertThat(seen).containsExactly("0 1.2.826.0.1.3680043.2.1", "1 1.2.826.0.1.3680043.2.2",
+                "2 1.2.826.0.1.3680043.2.3", "3 1.2.826.0.1.3680043.2.4");
+        assertThat(summary).isEqualTo(new RequestSummary("1.2.826.0.1.3680043.9.77", 4, "DISC 7", null));
+    }
+
+    @Test
+    void streamedReadStopsAtTheFirstReferenceBeyondTheLimit() throws Exception {
+        byte[] bytes = new ActionInformationCodec(100).write(request(50), Uid.ImplicitVRLittleEndian);
+        List<SopReference> seen = new ArrayList<>();
+        assertThatThrownBy(() -> codec.read(new ByteArrayInputStream(bytes), Uid.ImplicitVRLittleEndian,
+                (position, ref) -> seen.add(ref)))
+                .isInstanceOfSatisfying(CommitmentFormatException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(0x0213);
+                    assertThat(e.tag()).isEqualTo(Tag.ReferencedSOPSequence);
+                    assertThat(e).hasMessageContaining("more than the 5 items allowed");
+                });
+        assertThat(seen).hasSize(5);
+    }
+
+    @Test
+    void streamedReadChecksTheTransactionUidBeforeAnyReference() throws Exception {
+        DataSet ds = codec.encode(request(2));
+        ds.remove(Tag.TransactionUID);
+        byte[] bytes = DicomWriter.toBytes(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        List<SopReference> seen = new ArrayList<>();
+        assertThatThrownBy(() -> codec.read(new ByteArrayInputStream(bytes), Uid.ExplicitVRLittleEndian,
+                (position, ref) -> seen.add(ref)))
+                .isInstanceOfSatisfying(CommitmentFormatException.class,
+                        e -> assertThat(e.tag()).isEqualTo(Tag.TransactionUID));
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void streamedReadNamesABadItemAfterPassingTheGoodOnes() throws Exception {
+        DataSet ds = codec.encode(request(3));
+        ds.getSequence(Tag.ReferencedSOPSequence).get(2).setString(Tag.ReferencedSOPInstanceUID, VR.UI, "1..2");
+        byte[] bytes = DicomWriter.toBytes(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        List<SopReference> seen = new ArrayList<>();
+        assertThatThrownBy(() -> codec.read(new ByteArrayInputStream(bytes), Uid.ImplicitVRLittleEndian,
+                (position, ref) -> seen.add(ref)))
+                .isInstanceOfSatisfying(CommitmentFormatException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(0x0115);
+                    assertThat(e).hasMessageContaining("item 3 of (0008,1199)");
+                });
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
     void limitMustBePositive() {
         assertThatThrownBy(() -> new ActionInformationCodec(0)).isInstanceOf(IllegalArgumentException.class);
     }

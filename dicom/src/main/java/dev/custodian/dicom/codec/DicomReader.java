@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -68,6 +69,8 @@ public final class DicomReader {
     private boolean seenRootElement;
     private ElementHeader pending;
     private boolean used;
+    private int streamedTag;
+    private ItemSink streamedItems;
 
     public DicomReader(InputStream in, TransferSyntax ts, DicomReaderOptions options) {
         this(in, ts, options, 0, -1);
@@ -106,6 +109,23 @@ public final class DicomReader {
     /** Reads a whole data set held in memory. */
     public static DataSet read(byte[] bytes, TransferSyntax ts) throws IOException {
         return new DicomReader(new ByteArrayInputStream(bytes), ts, DicomReaderOptions.DEFAULT).readDataSet();
+    }
+
+    /**
+     * Passes the items of the top-level sequence {@code tag} to {@code sink} as each is read,
+     * instead of keeping them: the data set then holds that sequence without items. For data
+     * sets whose size is in one sequence's item count, so memory stays bounded by one item. Only
+     * a sequence the stream encodes as one (SQ, or UN of undefined length) is streamed; a UN
+     * value of defined length that the reader parses as items is kept whole (it is bounded by
+     * {@link DicomReaderOptions#maxValueLength()}). Call before {@link #readDataSet()}.
+     */
+    public DicomReader streamItems(int tag, ItemSink sink) {
+        if (used) {
+            throw new IllegalStateException("streamItems must be called before readDataSet");
+        }
+        this.streamedTag = tag;
+        this.streamedItems = Objects.requireNonNull(sink, "sink");
+        return this;
     }
 
     /**
@@ -230,8 +250,10 @@ public final class DicomReader {
                 }
             } else if (vr == VR.SQ || vr == VR.UN) {
                 boolean asImplicit = vr == VR.UN && f.explicitVr;
-                stack.pushSequence(Frame.sequence(tag, -1, !asImplicit && f.explicitVr, !asImplicit && f.bigEndian,
-                        retain), h.offset());
+                boolean explicit = !asImplicit && f.explicitVr;
+                boolean big = !asImplicit && f.bigEndian;
+                stack.pushSequence(streamed(f, tag) ? Frame.streamedSequence(tag, -1, explicit, big, streamedItems,
+                        f.dataSet) : Frame.sequence(tag, -1, explicit, big, retain), h.offset());
             } else {
                 throw new DicomFormatException("undefined length is not allowed for VR " + vr, h.offset(), tag);
             }
@@ -241,7 +263,9 @@ public final class DicomReader {
         stack.checkWithinTentative(in.position(), len, tag);
         in.checkAvailable(len, tag);
         if (vr == VR.SQ) {
-            stack.pushSequence(Frame.sequence(tag, in.position() + len, f.explicitVr, f.bigEndian, retain), h.offset());
+            long end = in.position() + len;
+            stack.pushSequence(streamed(f, tag) ? Frame.streamedSequence(tag, end, f.explicitVr, f.bigEndian,
+                    streamedItems, f.dataSet) : Frame.sequence(tag, end, f.explicitVr, f.bigEndian, retain), h.offset());
             return;
         }
         if (!f.explicitVr && vr == VR.UN && retain && len >= 8 && len <= opt.maxValueLength()
@@ -270,6 +294,11 @@ public final class DicomReader {
         if (retain) {
             f.dataSet.put(new DataElement(tag, vr, v));
         }
+    }
+
+    /** Whether sequence {@code tag} in {@code f} is the top-level one whose items go to the sink. */
+    private boolean streamed(Frame f, int tag) {
+        return streamedItems != null && retain && f.kind == Frame.Kind.ROOT && tag == streamedTag && memory == null;
     }
 
     /**

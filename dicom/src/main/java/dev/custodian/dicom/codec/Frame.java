@@ -25,14 +25,18 @@ final class Frame {
      */
     final boolean tentative;
     final long valueStart;
+    /** Where the items of a streamed SEQUENCE go instead of {@link #items}, else null. */
+    final ItemSink sink;
+    /** The data set a streamed SEQUENCE belongs to, for {@link #sink}. */
+    final DataSet owner;
 
     private Frame(Kind kind, long end, boolean explicitVr, boolean bigEndian, DataSet dataSet, List<DataSet> items,
                   int tag) {
-        this(kind, end, explicitVr, bigEndian, dataSet, items, tag, false, -1);
+        this(kind, end, explicitVr, bigEndian, dataSet, items, tag, false, -1, null, null);
     }
 
     private Frame(Kind kind, long end, boolean explicitVr, boolean bigEndian, DataSet dataSet, List<DataSet> items,
-                  int tag, boolean tentative, long valueStart) {
+                  int tag, boolean tentative, long valueStart, ItemSink sink, DataSet owner) {
         this.kind = kind;
         this.end = end;
         this.explicitVr = explicitVr;
@@ -42,6 +46,8 @@ final class Frame {
         this.tag = tag;
         this.tentative = tentative;
         this.valueStart = valueStart;
+        this.sink = sink;
+        this.owner = owner;
     }
 
     static Frame root(long end, boolean explicitVr, boolean bigEndian, boolean retain) {
@@ -54,7 +60,13 @@ final class Frame {
 
     /** A tentative sequence: the value from {@code start} to {@code end} read as Implicit VR Little Endian items. */
     static Frame tentativeSequence(int tag, long start, long end) {
-        return new Frame(Kind.SEQUENCE, end, false, false, null, new ArrayList<>(), tag, true, start);
+        return new Frame(Kind.SEQUENCE, end, false, false, null, new ArrayList<>(), tag, true, start, null, null);
+    }
+
+    /** A sequence of {@code owner} whose items go to {@code sink} as each ends; it keeps none. */
+    static Frame streamedSequence(int tag, long end, boolean explicitVr, boolean bigEndian, ItemSink sink,
+                                  DataSet owner) {
+        return new Frame(Kind.SEQUENCE, end, explicitVr, bigEndian, null, List.of(), tag, false, -1, sink, owner);
     }
 
     Frame item(long end, boolean retain) {

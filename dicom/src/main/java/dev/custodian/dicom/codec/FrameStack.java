@@ -4,13 +4,14 @@ import dev.custodian.dicom.data.DataElement;
 import dev.custodian.dicom.data.DicomFormatException;
 import dev.custodian.dicom.data.Sequence;
 import dev.custodian.dicom.data.VR;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * The explicit stack of {@link DicomReader}: the data set, items and sequences being read (PS3.5
  * §7.5), with the sequence nesting bounded by {@code maxDepth}. A finished item joins its
- * sequence, a finished sequence its data set or item. Some sequences are <em>tentative</em>: a
+ * sequence (or goes to its {@link ItemSink}), a finished sequence its data set or item. Some sequences are <em>tentative</em>: a
  * value of defined length that is only believed to hold items; if it turns out not to, the
  * reader {@linkplain #unwindToTentative() unwinds} to it and keeps its bytes instead.
  */
@@ -60,8 +61,9 @@ final class FrameStack {
     /**
      * Ends the top level at {@code position}: an item joins its sequence, a sequence becomes an
      * element of its parent. A tentative sequence must end exactly at the end of its value.
+     * An item of a streamed sequence goes to the sink, whose IOException propagates.
      */
-    void finish(long position) throws DicomFormatException {
+    void finish(long position) throws IOException {
         Frame done = frames.peek();
         if (done.tentative && position != done.end) {
             throw new DicomFormatException("sequence delimiter before the end of the value", position, done.tag);
@@ -69,7 +71,9 @@ final class FrameStack {
         frames.pop();
         Frame parent = frames.peek();
         if (done.kind == Frame.Kind.ITEM) {
-            if (parent.items != null) {
+            if (parent.sink != null) {
+                parent.sink.item(parent.owner, done.dataSet);
+            } else if (parent.items != null) {
                 parent.items.add(done.dataSet);
             }
         } else {

@@ -6,11 +6,14 @@ import dev.custodian.server.config.ConfigLoader;
 import dev.custodian.server.config.CustodianConfig;
 import dev.custodian.server.tools.Tools;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -102,6 +105,7 @@ public final class Main {
         try (Application app = Application.start(config, version(), Clock.systemUTC())) {
             log().info("Custodian {} started: DICOM AET {} port {}, HTTP {}, index {}", version(), config.dicomAet(),
                     app.dicomPort(), app.httpPort(), app.indexDescription());
+            log().info("JVM {}: {}", Runtime.version(), jvmSettings());
             whileRunning.run(app);
             return EXIT_OK;
         } catch (InterruptedException e) {
@@ -143,5 +147,20 @@ public final class Main {
         public String[] getVersion() {
             return new String[] {"Custodian " + version()};
         }
+    }
+
+    /**
+     * The JVM's memory settings as it applied them and its -X flags (for the startup log; not the
+     * -D properties, which may hold secrets).
+     */
+    static String jvmSettings() {
+        long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
+        String gc = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        String arenas = System.getenv("MALLOC_ARENA_MAX");
+        return "max heap " + maxHeap + " MiB, collectors " + gc + ", flags "
+                + ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X"))
+                        .collect(Collectors.joining(" "))
+                + (arenas == null ? "" : ", MALLOC_ARENA_MAX=" + arenas);
     }
 }

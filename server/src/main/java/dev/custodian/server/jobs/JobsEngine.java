@@ -110,14 +110,28 @@ public final class JobsEngine implements AutoCloseable {
      * if this node dies right after answering.
      */
     public void submitHeld(String id, Job job, int priority, java.time.Duration hold, Companion companion) {
-        long now = clock.millis();
-        JobRecord r = new JobRecord(id, job.type(), JobState.RETRY, priority, job.progress(), clock.instant(), null,
-                0, JobError.NONE, text(job.content()), text(job.serialize()), null, null, null, now + hold.toMillis());
         store.inTransaction(h -> {
             companion.write(h, id);
-            store.insert(h, r);
+            insert(h, id, job, priority, hold);
         });
         LOG.info("job {} ({}): submitted, held until its request is answered, priority {}", id, job.type(), priority);
+    }
+
+    /**
+     * As {@link #submitHeld}, for a caller that runs the transaction itself (its rows arrive
+     * over time): saves the held job in {@code handle}'s open transaction, which the caller
+     * commits (the job exists then) or rolls back.
+     */
+    public void insertHeld(org.jdbi.v3.core.Handle handle, String id, Job job, int priority, java.time.Duration hold) {
+        insert(handle, id, job, priority, hold);
+        LOG.info("job {} ({}): saved, held until its request is answered, priority {}", id, job.type(), priority);
+    }
+
+    private void insert(org.jdbi.v3.core.Handle h, String id, Job job, int priority, java.time.Duration hold) {
+        JobRecord r = new JobRecord(id, job.type(), JobState.RETRY, priority, job.progress(), clock.instant(), null,
+                0, JobError.NONE, text(job.content()), text(job.serialize()), null, null, null,
+                clock.millis() + hold.toMillis());
+        store.insert(h, r);
     }
 
     /** A new random job ID (for {@link #submitHeld}). */

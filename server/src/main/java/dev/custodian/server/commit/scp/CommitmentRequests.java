@@ -10,7 +10,8 @@ import dev.custodian.server.dicom.AssociationRules;
 import dev.custodian.server.index.DatabaseFailures;
 import dev.custodian.server.index.Modalities;
 import dev.custodian.server.jobs.JobsEngine;
-import dev.custodian.stgcmt.CommitmentRequest;
+import dev.custodian.stgcmt.RequestSummary;
+import dev.custodian.stgcmt.SopReference;
 import dev.custodian.stgcmt.StorageCommitmentScp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives each valid Storage Commitment request (after {@link StorageCommitmentScp} has checked
- * and decoded it): decides whether the calling AE may ask, then persists the transaction, one row
- * per reference and its {@code StorageCommitmentScp} job in one database transaction, before the
- * N-ACTION-RSP Success goes out. The job is held until that RSP has been sent, so the report
+ * Receives each Storage Commitment request as {@link StorageCommitmentScp} decodes it: decides
+ * whether the calling AE may ask, then writes the references to their rows as they arrive
+ * ({@link RequestRows}: JDBC batches, memory bounded whatever the count) and, once the request
+ * proves valid, the transaction and its {@code StorageCommitmentScp} job — all in one database
+ * transaction, committed before the N-ACTION-RSP Success goes out; an invalid or refused request
+ * saves nothing. A format failure is answered before a refusal, as the request is read first. The job is held until that RSP has been sent, so the report
  * never overtakes it; if this node dies in between, the hold expires and the job runs anyway.
  *
  * <p>Who may ask: a modality of {@code DicomModalities} (file or REST) with this AE title (from
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * with Failure Reason 0131H Duplicate Transaction UID (PS3.4 Table J.3-2); the first request is
  * unaffected.
  */
-public final class CommitmentRequests implements StorageCommitmentScp.RequestListener {
+public final class CommitmentRequests implements StorageCommitmentScp.Receiver {
     private static final Logger LOG = LoggerFactory.getLogger(CommitmentRequests.class);
     /** How long a job waits for its N-ACTION-RSP to be sent before it runs anyway. */
     static final Duration HOLD = Duration.ofSeconds(10);
@@ -64,39 +67,119 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
     }
 
     @Override
-    public void onRequest(CommitmentRequest request, StorageCommitmentScp.Origin origin) throws DimseFailure {
+    public StorageCommitmentScp.Reception receive(StorageCommitmentScp.Origin origin) {
         String host = origin.session().channel() instanceof AssociationChannel c
                 ? AssociationRules.hostOf(c.association().remoteAddress()) : "";
-        Map.Entry<String, RemoteModality> modality = authorize(origin.callingAet(), host);
-        if (engine.isStopping()) {
-            throw new DimseFailure(Status.RESOURCE_LIMITATION, "Archive shutting down; ask again later");
+        Map.Entry<String, RemoteModality> modality;
+        try {
+            modality = authorize(origin.callingAet(), host);
+        } catch (Refusal r) {
+            return new Refused(r);
         }
         String check = modality.getValue().commitmentCheck(config.check());
         if (checks.find(check).isEmpty()) {
-            LOG.warn("Storage Commitment request {} from {} refused: unknown check {}", request.transactionUid(),
-                    origin.callingAet(), check);
-            throw new DimseFailure(Status.PROCESSING_FAILURE, "Unknown check " + check);
+            return new Refused(new Refusal(new DimseFailure(Status.PROCESSING_FAILURE, "Unknown check " + check),
+                    "Storage Commitment request {} from {} refused: unknown check " + check, origin.callingAet()));
         }
-        String jobId = JobsEngine.newId();
-        boolean duplicate;
-        try {
-            duplicate = store.isActive(request.transactionUid());
-            ScpTransaction t = new ScpTransaction(jobId, request.transactionUid(), origin.callingAet(),
-                    origin.calledAet(), modality.getKey(), check, request.references().size(), duplicate,
-                    clock.millis());
-            engine.submitHeld(jobId, types.create(t), 0, HOLD, (h, id) -> store.insert(h, t, request.references()));
-        } catch (RuntimeException e) {
-            LOG.warn("Storage Commitment request {} from {} refused with 0213H, it could not be saved: {}",
-                    request.transactionUid(), origin.callingAet(), DatabaseFailures.describe(e));
-            throw new DimseFailure(Status.RESOURCE_LIMITATION, "Request could not be saved");
+        return new Accepted(origin, modality.getKey(), check, JobsEngine.newId(), clock.millis());
+    }
+
+    /** A request that may be saved: its references go to their rows as they arrive. */
+    private final class Accepted implements StorageCommitmentScp.Reception {
+        private final StorageCommitmentScp.Origin origin;
+        private final String modality;
+        private final String check;
+        private final String jobId;
+        private final long receivedAt;
+        private final RequestRows rows;
+
+        Accepted(StorageCommitmentScp.Origin origin, String modality, String check, String jobId, long receivedAt) {
+            this.origin = origin;
+            this.modality = modality;
+            this.check = check;
+            this.jobId = jobId;
+            this.receivedAt = receivedAt;
+            this.rows = new RequestRows(store, jobId, origin.callingAet(), origin.calledAet(), modality, check,
+                    receivedAt);
         }
-        if (duplicate) {
-            LOG.warn("Storage Commitment request {} from {}: Transaction UID already in use; its report will fail "
-                    + "every instance with 0131H", request.transactionUid(), origin.callingAet());
+
+        @Override
+        public void accept(int position, SopReference reference) {
+            rows.add(reference);
         }
-        sessions.prune();
-        sessions.put(jobId, origin.session());
-        origin.session().afterResponse(() -> release(jobId));
+
+        @Override
+        public void complete(RequestSummary request) throws DimseFailure {
+            if (engine.isStopping()) {
+                throw new DimseFailure(Status.RESOURCE_LIMITATION, "Archive shutting down; ask again later");
+            }
+            boolean[] duplicate = new boolean[1];
+            try {
+                rows.commit(h -> {
+                    duplicate[0] = store.isActive(h, request.transactionUid());
+                    ScpTransaction t = new ScpTransaction(jobId, request.transactionUid(), origin.callingAet(),
+                            origin.calledAet(), modality, check, request.count(), duplicate[0], receivedAt);
+                    store.complete(h, t);
+                    engine.insertHeld(h, jobId, types.create(t), 0, HOLD);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Storage Commitment request {} from {} refused with 0213H, it could not be saved: {}",
+                        request.transactionUid(), origin.callingAet(), DatabaseFailures.describe(e));
+                throw new DimseFailure(Status.RESOURCE_LIMITATION, "Request could not be saved");
+            }
+            if (duplicate[0]) {
+                LOG.warn("Storage Commitment request {} from {}: Transaction UID already in use; its report will fail "
+                        + "every instance with 0131H", request.transactionUid(), origin.callingAet());
+            }
+            sessions.prune();
+            sessions.put(jobId, origin.session());
+            origin.session().afterResponse(() -> release(jobId));
+        }
+
+        @Override
+        public void abandon() {
+            rows.abandon();
+        }
+    }
+
+    /** A request that will be refused once it has been read (a format failure comes first). */
+    private static final class Refused implements StorageCommitmentScp.Reception {
+        private final Refusal refusal;
+
+        Refused(Refusal refusal) {
+            this.refusal = refusal;
+        }
+
+        @Override
+        public void accept(int position, SopReference reference) {
+            // not kept: the request is refused
+        }
+
+        @Override
+        public void complete(RequestSummary request) throws DimseFailure {
+            LOG.warn(refusal.logLine, request.transactionUid(), refusal.callingAet);
+            throw refusal.failure;
+        }
+
+        @Override
+        public void abandon() {
+            // nothing kept
+        }
+    }
+
+    /** Why a requester may not ask: the status to answer and the WARN line ({} Transaction UID, {} AE). */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient DimseFailure failure;
+        private final String logLine;
+        private final String callingAet;
+
+        Refusal(DimseFailure failure, String logLine, String callingAet) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+            this.logLine = logLine;
+            this.callingAet = callingAet;
+        }
     }
 
     /** The RSP is out: the job may start; if the database cannot say so now, its hold expires instead. */
@@ -109,28 +192,28 @@ public final class CommitmentRequests implements StorageCommitmentScp.RequestLis
         }
     }
 
-    private Map.Entry<String, RemoteModality> authorize(String callingAet, String host) throws DimseFailure {
+    private Map.Entry<String, RemoteModality> authorize(String callingAet, String host) throws Refusal {
         Map<String, RemoteModality> all;
         try {
             all = modalities.all(); // those added through REST are in the index
         } catch (RuntimeException e) {
-            LOG.warn("Storage Commitment request from {} ({}) refused: the modalities cannot be read: {}", callingAet,
-                    host, DatabaseFailures.describe(e));
-            throw new DimseFailure(Status.RESOURCE_LIMITATION, "Modalities could not be read");
+            throw new Refusal(new DimseFailure(Status.RESOURCE_LIMITATION, "Modalities could not be read"),
+                    "Storage Commitment request {} from {} (" + host + ") refused: the modalities cannot be read: "
+                            + DatabaseFailures.describe(e), callingAet);
         }
         Optional<Map.Entry<String, RemoteModality>> m = all.entrySet().stream()
                 .filter(e -> e.getValue().aet().equals(callingAet))
                 .filter(e -> !checkModalityHost || AssociationRules.sameHost(e.getValue().host(), host))
                 .findFirst();
         if (m.isEmpty()) {
-            LOG.warn("Storage Commitment request from {} ({}) refused: not a modality of DicomModalities", callingAet,
-                    host);
-            throw new DimseFailure(Status.NOT_AUTHORIZED, "AE " + callingAet + " is not a known modality");
+            throw new Refusal(new DimseFailure(Status.NOT_AUTHORIZED, "AE " + callingAet + " is not a known modality"),
+                    "Storage Commitment request {} from {} (" + host + ") refused: not a modality of DicomModalities",
+                    callingAet);
         }
         if (!m.get().getValue().allowStorageCommitment()) {
-            LOG.warn("Storage Commitment request from {} ({}) refused: AllowStorageCommitment is false for {}",
-                    callingAet, host, m.get().getKey());
-            throw new DimseFailure(Status.NOT_AUTHORIZED, "Storage Commitment not allowed for " + callingAet);
+            throw new Refusal(new DimseFailure(Status.NOT_AUTHORIZED, "Storage Commitment not allowed for " + callingAet),
+                    "Storage Commitment request {} from {} (" + host + ") refused: AllowStorageCommitment is false for "
+                    + m.get().getKey(), callingAet);
         }
         return m.get();
     }

@@ -35,41 +35,70 @@ public final class CommitmentStore {
         this.jdbi = database.jdbi();
     }
 
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** True when a transaction with this UID has a job that has not finished. */
     public boolean isActive(String transactionUid) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM commitment_transactions t JOIN jobs j ON j.id = t.job_id "
+        return jdbi.withHandle(h -> isActive(h, transactionUid));
+    }
+
+    boolean isActive(Handle h, String transactionUid) {
+        return h.createQuery("SELECT COUNT(*) FROM commitment_transactions t JOIN jobs j ON j.id = t.job_id "
                         + "WHERE t.transaction_uid = :uid AND j.state NOT IN ('Success', 'Failure')")
-                .bind("uid", transactionUid).mapTo(Long.class).one() > 0);
+                .bind("uid", transactionUid).mapTo(Long.class).one() > 0;
     }
 
     /** Writes the transaction and its references (in {@code h}'s transaction); drops rows of forgotten jobs. */
     public void insert(Handle h, ScpTransaction t, List<SopReference> references) {
+        begin(h, t.jobId(), t.remoteAet(), t.calledAet(), t.modality(), t.checkName(), t.receivedAt());
+        for (int from = 0; from < references.size(); from += BATCH) {
+            insertReferences(h, t.jobId(), from, references.subList(from, Math.min(references.size(), from + BATCH)));
+        }
+        complete(h, t);
+    }
+
+    /**
+     * Starts the rows of a request still arriving (in {@code h}'s transaction): its transaction
+     * row, without Transaction UID and count until {@link #complete}; drops rows of forgotten jobs.
+     */
+    void begin(Handle h, String jobId, String remoteAet, String calledAet, String modality, String check,
+               long receivedAt) {
         h.createUpdate("DELETE FROM commitment_transactions WHERE NOT EXISTS "
                 + "(SELECT 1 FROM jobs j WHERE j.id = commitment_transactions.job_id)").execute();
         h.createUpdate("INSERT INTO commitment_transactions (job_id, transaction_uid, remote_aet, called_aet, modality, "
-                        + "check_name, reference_count, duplicate, received_at) VALUES (:job, :uid, :remote, :called, "
-                        + ":modality, :check, :count, :duplicate, :received)")
-                .bind("job", t.jobId()).bind("uid", t.transactionUid()).bind("remote", t.remoteAet())
-                .bind("called", t.calledAet()).bind("modality", t.modality()).bind("check", t.checkName())
-                .bind("count", t.count()).bind("duplicate", t.duplicate() ? 1 : 0).bind("received", t.receivedAt())
-                .execute();
-        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO commitment_references "
-                + "(job_id, position, sop_class_uid, sop_instance_uid) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < references.size(); i++) {
-                SopReference r = references.get(i);
-                ps.setString(1, t.jobId());
-                ps.setInt(2, i);
-                ps.setString(3, r.sopClassUid());
-                ps.setString(4, r.sopInstanceUid());
-                ps.addBatch();
-                if ((i + 1) % BATCH == 0) {
-                    ps.executeBatch();
+                        + "check_name, reference_count, duplicate, received_at) VALUES (:job, '', :remote, :called, "
+                        + ":modality, :check, 0, 0, :received)")
+                .bind("job", jobId).bind("remote", remoteAet).bind("called", calledAet).bind("modality", modality)
+                .bind("check", check).bind("received", receivedAt).execute();
+    }
+
+    /** Writes {@code references} at positions {@code from}, {@code from + 1}, ... in one JDBC batch. */
+    void insertReferences(Handle h, String jobId, int from, List<SopReference> references) {
+        jdbc(() -> {
+            try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO commitment_references "
+                    + "(job_id, position, sop_class_uid, sop_instance_uid) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < references.size(); i++) {
+                    SopReference r = references.get(i);
+                    ps.setString(1, jobId);
+                    ps.setInt(2, from + i);
+                    ps.setString(3, r.sopClassUid());
+                    ps.setString(4, r.sopInstanceUid());
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+            return null;
+        });
+    }
+
+    /** Completes the transaction row {@link #begin} wrote, once the whole request has arrived. */
+    void complete(Handle h, ScpTransaction t) {
+        h.createUpdate("UPDATE commitment_transactions SET transaction_uid = :uid, reference_count = :count, "
+                        + "duplicate = :duplicate WHERE job_id = :job")
+                .bind("uid", t.transactionUid()).bind("count", t.count()).bind("duplicate", t.duplicate() ? 1 : 0)
+                .bind("job", t.jobId()).execute();
     }
 
     public Optional<ScpTransaction> transaction(String jobId) {
@@ -117,18 +146,15 @@ public final class CommitmentStore {
 
     /**
      * Saves the verdicts of the references from position {@code from} on and, in the same
-     * transaction, records the committed ones that are indexed in the ledger.
+     * transaction, records the committed ones that are indexed in the ledger: one batch of
+     * updates, then one set-wise insert from those rows (not one statement per reference).
      */
-    public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, List<SopReference> refs, long now) {
+    public void saveResults(ScpTransaction t, int from, List<Verdict> verdicts, long now) {
         jdbi.useTransaction(h -> jdbc(() -> {
             Connection c = h.getConnection();
+            boolean anyCommitted = false;
             try (PreparedStatement results = c.prepareStatement("UPDATE commitment_references SET result = ?, "
-                    + "description = ? WHERE job_id = ? AND position = ?");
-                 PreparedStatement ledger = c.prepareStatement("INSERT INTO commitment_ledger (instance_id, job_id, "
-                    + "transaction_uid, remote_aet, committed_at) SELECT i.id, ?, ?, ?, ? FROM instances i "
-                    + "WHERE i.sop_instance_uid = ? AND NOT EXISTS (SELECT 1 FROM commitment_ledger l "
-                    + "WHERE l.instance_id = i.id AND l.job_id = ?)")) {
-                boolean anyCommitted = false;
+                    + "description = ? WHERE job_id = ? AND position = ?")) {
                 for (int i = 0; i < verdicts.size(); i++) {
                     Verdict v = verdicts.get(i);
                     results.setInt(1, v.committed() ? 0 : v.reason().code());
@@ -136,20 +162,27 @@ public final class CommitmentStore {
                     results.setString(3, t.jobId());
                     results.setInt(4, from + i);
                     results.addBatch();
-                    if (v.committed()) {
-                        ledger.setString(1, t.jobId());
-                        ledger.setString(2, t.transactionUid());
-                        ledger.setString(3, t.remoteAet());
-                        ledger.setLong(4, now);
-                        ledger.setString(5, refs.get(i).sopInstanceUid());
-                        ledger.setString(6, t.jobId());
-                        ledger.addBatch();
-                        anyCommitted = true;
-                    }
+                    anyCommitted |= v.committed();
                 }
                 results.executeBatch();
-                if (anyCommitted) {
-                    ledger.executeBatch();
+            }
+            if (anyCommitted) {
+                // DISTINCT: a request may name one instance twice; the ledger holds it once per job.
+                try (PreparedStatement ledger = c.prepareStatement("INSERT INTO commitment_ledger (instance_id, job_id, "
+                        + "transaction_uid, remote_aet, committed_at) SELECT DISTINCT i.id, ?, ?, ?, ? "
+                        + "FROM commitment_references r JOIN instances i ON i.sop_instance_uid = r.sop_instance_uid "
+                        + "WHERE r.job_id = ? AND r.position >= ? AND r.position < ? AND r.result = 0 "
+                        + "AND NOT EXISTS (SELECT 1 FROM commitment_ledger l WHERE l.instance_id = i.id "
+                        + "AND l.job_id = ?)")) {
+                    ledger.setString(1, t.jobId());
+                    ledger.setString(2, t.transactionUid());
+                    ledger.setString(3, t.remoteAet());
+                    ledger.setLong(4, now);
+                    ledger.setString(5, t.jobId());
+                    ledger.setInt(6, from);
+                    ledger.setInt(7, from + verdicts.size());
+                    ledger.setString(8, t.jobId());
+                    ledger.executeUpdate();
                 }
             }
             return null;

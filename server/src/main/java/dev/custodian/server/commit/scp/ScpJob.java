@@ -178,7 +178,7 @@ final class ScpJob implements Job {
 
     private void save(JobContext context, List<SopReference> refs, List<Verdict> verdicts) {
         services.store().saveResults(services.store().transaction(header.jobId()).orElseThrow(), state.cursor(),
-                verdicts, refs, context.clock().millis());
+                verdicts, context.clock().millis());
         long ok = verdicts.stream().filter(Verdict::committed).count();
         state = state.checked(refs.size(), ok, refs.size() - ok);
         if (state.cursor() >= header.count()) {

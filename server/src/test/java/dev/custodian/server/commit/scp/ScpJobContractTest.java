@@ -205,6 +205,17 @@ abstract class ScpJobContractTest {
         assertThat(job.content().get("DeliveryAttempts").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void anInstanceNamedTwiceInOneRequestIsInTheLedgerOnce() throws Exception {
+        stored(CT, "1.2.9.1");
+        List<SopReference> refs = List.of(new SopReference(CT, "1.2.9.1"), new SopReference(CT, "1.2.9.2"),
+                new SopReference(CT, "1.2.9.1"));
+        ScpJob job = submit("1.9.9", refs, false);
+        runChecks(job);
+        assertThat(job.state().committed()).isEqualTo(2);
+        assertThat(ledgerRows()).isEqualTo(1);
+    }
+
     String jobId;
     final List<Integer> failedReasons = new ArrayList<>();
 
