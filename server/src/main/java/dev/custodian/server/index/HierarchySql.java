@@ -129,8 +129,8 @@ final class HierarchySql {
     }
 
     /** Builds the {@link Resource} of a row read by {@link #row}. */
-    static Resource toResource(Handle h, ResourceLevel level, Map<String, Object> row) {
-        long pk = ((Number) row.get("id")).longValue();
+    /** The main DICOM tags a row of {@code level} holds. */
+    static Map<MainDicomTag, String> tags(ResourceLevel level, Map<String, Object> row) {
         Map<MainDicomTag, String> tags = new EnumMap<>(MainDicomTag.class);
         for (MainDicomTag t : MainDicomTag.of(level)) {
             Object v = row.get(t.column());
@@ -138,6 +138,12 @@ final class HierarchySql {
                 tags.put(t, v.toString());
             }
         }
+        return tags;
+    }
+
+    static Resource toResource(Handle h, ResourceLevel level, Map<String, Object> row) {
+        long pk = ((Number) row.get("id")).longValue();
+        Map<MainDicomTag, String> tags = tags(level, row);
         String parentId = null;
         if (level != ResourceLevel.PATIENT) {
             parentId = h.createQuery("SELECT public_id FROM " + level.parent().table() + " WHERE id = :pk")

@@ -95,6 +95,15 @@ public final class Index {
         return db.jdbi().withHandle(h -> find(h, level, publicId));
     }
 
+    /**
+     * The main DICOM tags of one resource, without its parent and children (one query): what a
+     * study's {@code PatientMainDicomTags} needs, where loading the patient would list all its studies.
+     */
+    public Optional<Map<MainDicomTag, String>> mainDicomTags(ResourceLevel level, String publicId) {
+        return db.jdbi().withHandle(h -> HierarchySql.row(h, level, "public_id", publicId)
+                .map(row -> HierarchySql.tags(level, row)));
+    }
+
     private static Optional<Resource> find(Handle h, ResourceLevel level, String publicId) {
         return HierarchySql.row(h, level, "public_id", publicId).map(row -> HierarchySql.toResource(h, level, row));
     }

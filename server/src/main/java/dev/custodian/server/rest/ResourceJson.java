@@ -39,8 +39,8 @@ final class ResourceJson {
             case STUDY -> {
                 json.put("ParentPatient", r.parentId());
                 json.put("Series", r.children());
-                json.put("PatientMainDicomTags", index.find(ResourceLevel.PATIENT, r.parentId())
-                        .map(ResourceJson::mainTags).orElse(Map.of()));
+                json.put("PatientMainDicomTags", index.mainDicomTags(ResourceLevel.PATIENT, r.parentId())
+                        .map(ResourceJson::reported).orElse(Map.of()));
             }
             case SERIES -> {
                 json.put("ParentStudy", r.parentId());
@@ -63,8 +63,13 @@ final class ResourceJson {
     }
 
     static Map<String, String> mainTags(Resource r) {
+        return reported(r.tags());
+    }
+
+    /** The tags Orthanc reports in {@code MainDicomTags}, by keyword, in keyword order. */
+    private static Map<String, String> reported(Map<MainDicomTag, String> all) {
         Map<String, String> tags = new TreeMap<>();
-        r.tags().forEach((tag, value) -> {
+        all.forEach((tag, value) -> {
             if (tag.reported()) {
                 tags.put(tag.keyword(), value);
             }
