@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives each Storage Commitment request as {@link StorageCommitmentScp} decodes it: decides
- * whether the calling AE may ask, then writes the references to their rows as they arrive
- * ({@link RequestRows}: JDBC batches, memory bounded whatever the count) and, once the request
- * proves valid, the transaction and its {@code StorageCommitmentScp} job — all in one database
- * transaction, committed before the N-ACTION-RSP Success goes out; an invalid or refused request
- * saves nothing. A format failure is answered before a refusal, as the request is read first. The job is held until that RSP has been sent, so the report
+ * whether the calling AE may ask, then keeps the references as they arrive ({@link RequestRows}:
+ * one batch in memory, the rest spooled to a temporary file, no database lock while the peer
+ * sends) and, once the request proves valid, writes them, the transaction and its
+ * {@code StorageCommitmentScp} job in one database transaction, committed before the N-ACTION-RSP
+ * Success goes out; an invalid or refused request saves nothing. A format failure is answered
+ * before a refusal, as the request is read first. The job is held until that RSP has been sent, so the report
  * never overtakes it; if this node dies in between, the hold expires and the job runs anyway.
  *
  * <p>Who may ask: a modality of {@code DicomModalities} (file or REST) with this AE title (from
@@ -84,7 +85,7 @@ public final class CommitmentRequests implements StorageCommitmentScp.Receiver {
         return new Accepted(origin, modality.getKey(), check, JobsEngine.newId(), clock.millis());
     }
 
-    /** A request that may be saved: its references go to their rows as they arrive. */
+    /** A request that may be saved: its references are kept as they arrive, written when it is complete. */
     private final class Accepted implements StorageCommitmentScp.Reception {
         private final StorageCommitmentScp.Origin origin;
         private final String modality;
